@@ -1,0 +1,176 @@
+//! `numfmt` — pure numeric, parsing, hashing and formatting helpers with CPython 3.11
+//! semantics.
+//!
+//! Nothing in this module knows about Python objects: every function takes and returns plain
+//! Rust values (`f64`, `i64`, [`BigInt`](num_bigint::BigInt), `&str`, ...). Errors are reported
+//! as values that carry the Python exception kind and the exact CPython message, so the caller
+//! only has to turn them into exception objects.
+//!
+//! Layout (one concern per file):
+//!
+//! * [`spec`] — the format-spec mini-language parser, padding/alignment/grouping, `format(str)`.
+//! * [`float_fmt`] — `repr(float)`, `format(float, spec)`, `%`-style float formatting.
+//! * [`int_fmt`] — `str(int)` with the max-str-digits limit, `format(int, spec)`, `bin/oct/hex`,
+//!   `%`-style int formatting.
+//! * [`parse`] — `int(str, base)` and `float(str)` parsing.
+//! * [`floathex`] — `float.hex()` and `float.fromhex()`.
+//! * [`hash`] — numeric hashes (modulus 2**61-1), tuple and complex hashes.
+//! * [`arith`] — Python division/modulo/pow semantics, int<->float conversion, shifts, bytes.
+//! * [`round`] — `round()` for floats and ints.
+//! * [`mathfn`] — `math` module helpers (isqrt, gcd, factorial, comb, fsum, hypot, log, ...).
+//! * [`repr`] — `repr(str)`, `ascii()`, `repr(bytes)`, `str.isprintable` per character.
+//! * [`unicode_tables`] — generated Unicode data (printable ranges, decimal digits, spaces).
+//!
+//! No `unsafe`, no panics on any input, and no recursion whose depth depends on the input.
+
+pub mod arith;
+pub mod float_fmt;
+pub mod floathex;
+pub mod hash;
+pub mod int_fmt;
+pub mod mathfn;
+pub mod parse;
+pub mod repr;
+pub mod round;
+pub mod spec;
+pub mod unicode_tables;
+
+use std::fmt;
+
+pub use arith::*;
+pub use float_fmt::*;
+pub use floathex::*;
+pub use hash::*;
+pub use int_fmt::*;
+pub use mathfn::*;
+pub use parse::*;
+pub use repr::*;
+pub use round::*;
+pub use spec::*;
+
+/// The Python exception class an error should be raised as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ExcKind {
+    ValueError,
+    OverflowError,
+    TypeError,
+    ZeroDivisionError,
+    MemoryError,
+}
+
+impl ExcKind {
+    /// The Python name of the exception class.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExcKind::ValueError => "ValueError",
+            ExcKind::OverflowError => "OverflowError",
+            ExcKind::TypeError => "TypeError",
+            ExcKind::ZeroDivisionError => "ZeroDivisionError",
+            ExcKind::MemoryError => "MemoryError",
+        }
+    }
+}
+
+/// An error from formatting (or any other operation of this module that can only fail with a
+/// plain exception): the exception kind and its exact CPython message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormatError {
+    pub kind: ExcKind,
+    pub msg: String,
+}
+
+impl FormatError {
+    pub fn new(kind: ExcKind, msg: impl Into<String>) -> Self {
+        FormatError {
+            kind,
+            msg: msg.into(),
+        }
+    }
+    pub fn value(msg: impl Into<String>) -> Self {
+        Self::new(ExcKind::ValueError, msg)
+    }
+    pub fn overflow(msg: impl Into<String>) -> Self {
+        Self::new(ExcKind::OverflowError, msg)
+    }
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.kind.name(), self.msg)
+    }
+}
+
+/// An error from an arithmetic helper.
+///
+/// `ComplexResult` is not an exception: it tells the caller that CPython would have produced a
+/// complex number (a negative float raised to a non-integer power), so the caller should redo
+/// the operation in complex arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ArithError {
+    ZeroDivision(String),
+    Overflow(String),
+    Value(String),
+    Memory(String),
+    ComplexResult,
+}
+
+impl ArithError {
+    /// The exception kind, or `None` for [`ArithError::ComplexResult`].
+    pub fn kind(&self) -> Option<ExcKind> {
+        match self {
+            ArithError::ZeroDivision(_) => Some(ExcKind::ZeroDivisionError),
+            ArithError::Overflow(_) => Some(ExcKind::OverflowError),
+            ArithError::Value(_) => Some(ExcKind::ValueError),
+            ArithError::Memory(_) => Some(ExcKind::MemoryError),
+            ArithError::ComplexResult => None,
+        }
+    }
+    /// The exception message (empty for [`ArithError::ComplexResult`]).
+    pub fn message(&self) -> &str {
+        match self {
+            ArithError::ZeroDivision(m)
+            | ArithError::Overflow(m)
+            | ArithError::Value(m)
+            | ArithError::Memory(m) => m,
+            ArithError::ComplexResult => "",
+        }
+    }
+    pub(crate) fn zero_div(msg: &str) -> Self {
+        ArithError::ZeroDivision(msg.to_string())
+    }
+    pub(crate) fn overflow(msg: &str) -> Self {
+        ArithError::Overflow(msg.to_string())
+    }
+    pub(crate) fn value(msg: &str) -> Self {
+        ArithError::Value(msg.to_string())
+    }
+}
+
+impl fmt::Display for ArithError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind() {
+            Some(k) => write!(f, "{}: {}", k.name(), self.message()),
+            None => write!(f, "complex result"),
+        }
+    }
+}
+
+impl From<ArithError> for FormatError {
+    fn from(e: ArithError) -> Self {
+        match e.kind() {
+            Some(kind) => FormatError::new(kind, e.message()),
+            None => FormatError::value("complex result"),
+        }
+    }
+}
+
+/// Upper bound on the size (in bits) of any integer this module will *create* by shifting,
+/// exponentiation, factorial and similar operations: 2**32 bits (512 MiB). Beyond it the
+/// operation fails with `OverflowError("too many digits in integer")` instead of trying to
+/// allocate the result (CPython would try, and usually fail with `MemoryError`).
+pub const MAX_INT_BITS: u64 = 1 << 32;
+
+/// Upper bound on the length of a string produced by a width or precision in a format spec:
+/// 2**31 characters. Beyond it formatting fails with `MemoryError` (CPython would try to
+/// allocate the string).
+pub const MAX_FORMAT_LEN: usize = 1 << 31;

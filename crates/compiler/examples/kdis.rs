@@ -125,12 +125,7 @@ fn validate_all(dir: &Path, verbose: bool) -> i32 {
             }
             Err(e) => {
                 syntax += 1;
-                println!(
-                    "ERROR {name}:{}: {}: {}",
-                    e.line,
-                    e.kind.name(),
-                    e.message
-                );
+                println!("ERROR {name}:{}: {}: {}", e.line, e.kind.name(), e.message);
             }
         }
     }

@@ -17,9 +17,7 @@
 //! 7. emit the exception table entries and the per-unit line table.
 
 use krait_bytecode::opcode::flags;
-use krait_bytecode::{
-    emit, CodeUnit, ExceptionEntry, ExceptionTable, LineTable, Opcode, Position,
-};
+use krait_bytecode::{emit, CodeUnit, ExceptionEntry, ExceptionTable, LineTable, Opcode, Position};
 
 /// An instruction or pseudo-instruction.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -173,7 +171,8 @@ pub fn assemble(seq: InstrSeq, info: &AsmInfo) -> Result<Assembled, String> {
     }
     propagate_positions(&mut blocks);
     for b in blocks.iter_mut() {
-        b.instrs.retain(|bi| !bi.i.op.is_setup() && bi.i.op != Op::PopBlock);
+        b.instrs
+            .retain(|bi| !bi.i.op.is_setup() && bi.i.op != Op::PopBlock);
     }
     layout(&blocks, stacksize)
 }
@@ -221,10 +220,7 @@ fn build_blocks(seq: InstrSeq) -> Result<Vec<Block>, String> {
     for b in blocks.iter_mut() {
         for bi in b.instrs.iter_mut() {
             if let Some(l) = bi.i.target {
-                let t = label_block
-                    .get(l.0 as usize)
-                    .copied()
-                    .unwrap_or(NONE);
+                let t = label_block.get(l.0 as usize).copied().unwrap_or(NONE);
                 if t == NONE {
                     return Err(format!("jump to unbound label {}", l.0));
                 }

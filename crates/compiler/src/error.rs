@@ -125,6 +125,10 @@ impl CompileError {
     }
 
     pub fn recursion(filename: &str) -> Self {
-        CompileError::bare(CompileErrorKind::RecursionError, RECURSION_MESSAGE, filename)
+        CompileError::bare(
+            CompileErrorKind::RecursionError,
+            RECURSION_MESSAGE,
+            filename,
+        )
     }
 }

@@ -160,28 +160,31 @@ fn check_future(body: &[Stmt], map: &SourceMap, filename: &str) -> Result<Future
         match s {
             Stmt::Expr(e) if i == 0 && matches!(&*e.value, Expr::StringLiteral(_)) => continue,
             Stmt::ImportFrom(f)
-                if f.level == 0 && f.module.as_ref().is_some_and(|m| m.as_str() == "__future__") =>
+                if f.level == 0
+                    && f.module
+                        .as_ref()
+                        .is_some_and(|m| m.as_str() == "__future__") =>
             {
                 for alias in &f.names {
                     let name = alias.name.as_str();
                     if name == "annotations" {
                         fut.annotations = true;
-                    } else if name == "braces" {
-                        return Err(CompileError::at(
+                    } else if name == "braces" || !FUTURE_FEATURES.contains(&name) {
+                        let msg = if name == "braces" {
+                            "not a chance".to_string()
+                        } else {
+                            format!("future feature {name} is not defined")
+                        };
+                        let mut e = CompileError::at(
                             CompileErrorKind::SyntaxError,
-                            "not a chance",
+                            msg,
                             map,
                             filename,
-                            alias.range,
-                        ));
-                    } else if !FUTURE_FEATURES.contains(&name) {
-                        return Err(CompileError::at(
-                            CompileErrorKind::SyntaxError,
-                            format!("future feature {name} is not defined"),
-                            map,
-                            filename,
-                            alias.range,
-                        ));
+                            f.range,
+                        );
+                        e.end_line = e.line;
+                        e.end_offset = 0;
+                        return Err(e);
                     }
                 }
                 fut.last_line = map.position(f.range).line;

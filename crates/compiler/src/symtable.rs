@@ -452,9 +452,7 @@ impl<'s> Builder<'s> {
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
-                    let cur = self
-                        .table
-                        .scopes[self.cur()]
+                    let cur = self.table.scopes[self.cur()]
                         .flags_of(&mangle(self.private.as_deref(), &n.id));
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && a.simple {
                         let msg = if cur & DEF_GLOBAL != 0 {
@@ -583,7 +581,9 @@ impl<'s> Builder<'s> {
             }
             Stmt::Nonlocal(n) => {
                 if self.cur() == 0 {
-                    return Err(self.err("nonlocal declaration not allowed at module level", n.range));
+                    return Err(
+                        self.err("nonlocal declaration not allowed at module level", n.range)
+                    );
                 }
                 for name in &n.names {
                     let cur = self.table.scopes[self.cur()]
@@ -615,7 +615,8 @@ impl<'s> Builder<'s> {
         let name = alias.asname.as_ref().unwrap_or(&alias.name);
         if name.as_str() == "*" {
             if self.cur() != 0 {
-                return Err(self.err("import * only allowed at module level", stmt_range));
+                let _ = stmt_range;
+                return Err(self.err("import * only allowed at module level", alias.range));
             }
             return Ok(());
         }
@@ -752,7 +753,10 @@ impl<'s> Builder<'s> {
             }
             Expr::DictComp(c) => {
                 let Some(key) = &c.key else {
-                    return Err(self.err("dict unpacking cannot be used in dict comprehension", c.range));
+                    return Err(self.err(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    ));
                 };
                 self.visit_comprehension(e, CompKind::Dict, &c.generators, key, Some(&c.value))?
             }
@@ -862,7 +866,10 @@ impl<'s> Builder<'s> {
 
     fn visit_named(&mut self, n: &ast::ExprNamed) -> CompileResult<()> {
         let Expr::Name(target) = &*n.target else {
-            return Err(self.err("cannot use assignment expressions with this target", n.target.range()));
+            return Err(self.err(
+                "cannot use assignment expressions with this target",
+                n.target.range(),
+            ));
         };
         if self.table.scopes[self.cur()].comp_iter_expr > 0 {
             return Err(self.err(
@@ -870,7 +877,10 @@ impl<'s> Builder<'s> {
                 n.range,
             ));
         }
-        if matches!(self.table.scopes[self.cur()].kind, ScopeKind::Comprehension(_)) {
+        if matches!(
+            self.table.scopes[self.cur()].kind,
+            ScopeKind::Comprehension(_)
+        ) {
             self.extend_namedexpr_scope(target)?;
         }
         self.visit_expr(&n.value)?;
@@ -996,7 +1006,8 @@ fn analyze_name(ctx: &mut NameCtx, name: &str, flags: u32) -> Result<(), String>
         if flags & DEF_NONLOCAL != 0 {
             return Err(format!("name '{name}' is nonlocal and global"));
         }
-        ctx.scopes.insert(name.to_string(), SymScope::GlobalExplicit);
+        ctx.scopes
+            .insert(name.to_string(), SymScope::GlobalExplicit);
         ctx.global.insert(name.to_string());
         if let Some(b) = ctx.bound.as_mut() {
             b.remove(name);

@@ -13,17 +13,21 @@ use crate::symtable::CompKind;
 
 impl<'a> Compiler<'a> {
     pub fn visit_comprehension(&mut self, e: &'a Expr) -> CompileResult<()> {
-        let (kind, generators, elt, value): (CompKind, &'a [Comprehension], &'a Expr, Option<&'a Expr>) =
-            match e {
-                Expr::ListComp(c) => (CompKind::List, &c.generators, &c.elt, None),
-                Expr::SetComp(c) => (CompKind::Set, &c.generators, &c.elt, None),
-                Expr::Generator(c) => (CompKind::Generator, &c.generators, &c.elt, None),
-                Expr::DictComp(c) => match &c.key {
-                    Some(k) => (CompKind::Dict, &c.generators, k, Some(&c.value)),
-                    None => return Err(self.error("invalid syntax", c.range)),
-                },
-                _ => return Err(self.error("invalid syntax", e.range())),
-            };
+        let (kind, generators, elt, value): (
+            CompKind,
+            &'a [Comprehension],
+            &'a Expr,
+            Option<&'a Expr>,
+        ) = match e {
+            Expr::ListComp(c) => (CompKind::List, &c.generators, &c.elt, None),
+            Expr::SetComp(c) => (CompKind::Set, &c.generators, &c.elt, None),
+            Expr::Generator(c) => (CompKind::Generator, &c.generators, &c.elt, None),
+            Expr::DictComp(c) => match &c.key {
+                Some(k) => (CompKind::Dict, &c.generators, k, Some(&c.value)),
+                None => return Err(self.error("invalid syntax", c.range)),
+            },
+            _ => return Err(self.error("invalid syntax", e.range())),
+        };
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",

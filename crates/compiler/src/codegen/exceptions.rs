@@ -76,8 +76,7 @@ impl<'a> Compiler<'a> {
     /// Emits the code that leaves one frame block (CPython's `compiler_unwind_fblock`).
     fn unwind_fblock(&mut self, info: FBlock<'a>, preserve_tos: bool) -> CompileResult<()> {
         match info.kind {
-            FBlockKind::WhileLoop
-            | FBlockKind::ExceptionHandler => {}
+            FBlockKind::WhileLoop | FBlockKind::ExceptionHandler => {}
             FBlockKind::ForLoop => {
                 if preserve_tos {
                     self.emit(Opcode::SWAP, 2);
@@ -167,10 +166,7 @@ impl<'a> Compiler<'a> {
         if !self.scope_kind().is_function_like() {
             return Err(self.error("'return' outside function", r.range));
         }
-        let constant = r
-            .value
-            .as_deref()
-            .and_then(crate::fold::const_value);
+        let constant = r.value.as_deref().and_then(crate::fold::const_value);
         let preserve_tos = r.value.is_some() && constant.is_none();
         if preserve_tos {
             if let Some(v) = &r.value {
@@ -229,7 +225,12 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         self.emit_jump(Op::SetupFinally, end);
         self.bind(body);
-        self.push_fblock(FBlockKind::FinallyTry(&t.finalbody), Some(body), Some(end), t.range)?;
+        self.push_fblock(
+            FBlockKind::FinallyTry(&t.finalbody),
+            Some(body),
+            Some(end),
+            t.range,
+        )?;
         if !t.handlers.is_empty() {
             self.try_except(t)?;
         } else {

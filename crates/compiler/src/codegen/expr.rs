@@ -4,9 +4,7 @@
 use krait_bytecode::{
     BinaryOperator, CommonConstant, ComparisonOperator, Constant, Intrinsic1, Opcode,
 };
-use ruff_python_ast::{
-    self as ast, BoolOp, CmpOp, Expr, ExprContext, Keyword, Operator, UnaryOp,
-};
+use ruff_python_ast::{self as ast, BoolOp, CmpOp, Expr, ExprContext, Keyword, Operator, UnaryOp};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::{Compiler, Ctx, STACK_USE_GUIDELINE};
@@ -680,7 +678,12 @@ impl<'a> Compiler<'a> {
         }
         let nargs = call.arguments.args.len();
         if nargs == 2 {
-            if call.arguments.args.iter().any(|a| matches!(a, Expr::Starred(_))) {
+            if call
+                .arguments
+                .args
+                .iter()
+                .any(|a| matches!(a, Expr::Starred(_)))
+            {
                 return Ok(false);
             }
         } else if nargs == 0 {
@@ -763,7 +766,11 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("cannot assign to __debug__", k.range));
             }
             for other in &keywords[i + 1..] {
-                if other.arg.as_ref().is_some_and(|o| o.as_str() == name.as_str()) {
+                if other
+                    .arg
+                    .as_ref()
+                    .is_some_and(|o| o.as_str() == name.as_str())
+                {
                     return Err(self.error(
                         format!("keyword argument repeated: {}", name.as_str()),
                         other.range,

@@ -113,8 +113,7 @@ impl<'a> Compiler<'a> {
                 out.push(' ');
                 continue;
             }
-            if last_space && !out.ends_with(' ') && !out.ends_with('(') && !out.ends_with('[')
-            {
+            if last_space && !out.ends_with(' ') && !out.ends_with('(') && !out.ends_with('[') {
                 out.push(' ');
             }
             last_space = false;

@@ -21,7 +21,7 @@ use krait_bytecode::{code_flags, local_kind, CodeObject, Constant, Opcode, Posit
 use ruff_python_ast::Stmt;
 use ruff_text_size::TextRange;
 
-use crate::assemble::{assemble, AsmInfo, InstrSeq, Instr, Label, LocalFix, Op};
+use crate::assemble::{assemble, AsmInfo, Instr, InstrSeq, Label, LocalFix, Op};
 use crate::error::{CompileError, CompileErrorKind, CompileResult};
 use crate::source::SourceMap;
 use crate::symtable::{mangle, ScopeId, ScopeKind, SymScope, SymbolTable, MAX_DEPTH};

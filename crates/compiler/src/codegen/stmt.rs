@@ -147,9 +147,7 @@ impl<'a> Compiler<'a> {
                 return Err(self.not_implemented("match statements are not supported yet", m.range))
             }
             Stmt::TypeAlias(t) => {
-                return Err(
-                    self.not_implemented("'type' statements are not supported yet", t.range)
-                )
+                return Err(self.not_implemented("'type' statements are not supported yet", t.range))
             }
             Stmt::IpyEscapeCommand(c) => return Err(self.error("invalid syntax", c.range)),
         }
@@ -198,10 +196,9 @@ impl<'a> Compiler<'a> {
             Some(i) => {
                 let after = n - i - 1;
                 if i >= 256 || after >= (1 << 24) {
-                    return Err(self.error(
-                        "too many expressions in star-unpacking assignment",
-                        range,
-                    ));
+                    return Err(
+                        self.error("too many expressions in star-unpacking assignment", range)
+                    );
                 }
                 self.emit(Opcode::UNPACK_EX, i as u32 | ((after as u32) << 8));
             }
@@ -480,7 +477,9 @@ impl<'a> Compiler<'a> {
 
     fn visit_import_from(&mut self, i: &'a ast::StmtImportFrom) -> CompileResult<()> {
         if i.level == 0
-            && i.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+            && i.module
+                .as_ref()
+                .is_some_and(|m| m.as_str() == "__future__")
             && self.pos(i.range).line > self.future_lineno
         {
             return Err(self.error(
@@ -513,4 +512,3 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
-

@@ -706,6 +706,12 @@ pub fn int_from_bytes(bytes: &[u8], big: bool, signed: bool) -> BigInt {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::*;
 

@@ -56,8 +56,24 @@ impl Digits {
 }
 
 /// Shortest round-tripping digits of a finite `x >= 0` (dtoa mode 0).
+///
+/// When two digit strings of the shortest length are equally close to `x` (the exact value
+/// lies halfway between them), Rust's `{:e}` picks the upper one while `dtoa` (and so
+/// CPython) rounds half to even. The correctly rounded string of the same length (which
+/// Rust's exact mode rounds half to even) is used whenever it also round-trips.
 pub(crate) fn digits_shortest(x: f64) -> Digits {
-    Digits::from_sci(&format!("{:e}", x))
+    let short = Digits::from_sci(&format!("{:e}", x));
+    let n = short.digits.len();
+    if n > 1 {
+        let s = format!("{:.*e}", n - 1, x);
+        if s.parse::<f64>() == Ok(x) {
+            let exact = Digits::from_sci(&s);
+            if exact.digits.len() == n {
+                return exact;
+            }
+        }
+    }
+    short
 }
 
 /// `n >= 1` significant digits of a finite `x >= 0`, correctly rounded (dtoa mode 2).
@@ -377,6 +393,12 @@ pub fn percent_format_float(
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::super::spec::parse_format_spec;
     use super::*;
@@ -413,6 +435,9 @@ mod tests {
             (2.0f64.powi(60), "1.152921504606847e+18"),
             (1.0 / 3.0, "0.3333333333333333"),
             (100.0, "100.0"),
+            // exact value ...275.25: the shortest digits tie, CPython rounds half to even
+            (570724280910275.2, "570724280910275.2"),
+            (689562960270756.2, "689562960270756.2"),
         ];
         for &(x, want) in cases {
             assert_eq!(float_repr(x), want, "{x:e}");

@@ -354,6 +354,12 @@ fn percent_int_ref(
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::super::spec::parse_format_spec;
     use super::*;

@@ -247,22 +247,41 @@ fn parse_magnitude(digits: &[u8], base: u32) -> Option<BigUint> {
     BigUint::from_str_radix(text, base).ok()
 }
 
+/// `float(s)` failed: `ValueError("could not convert string to float: {repr}")`, where
+/// `repr` is the (untruncated) repr of the argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseFloatError;
+
+impl ParseFloatError {
+    /// The message given the repr of the argument.
+    pub fn message(&self, literal_repr: &str) -> String {
+        format!("could not convert string to float: {}", literal_repr)
+    }
+    /// The message for a `str` argument.
+    pub fn message_for_str(&self, s: &str) -> String {
+        self.message(&str_repr(s))
+    }
+    /// The message for a `bytes` argument.
+    pub fn message_for_bytes(&self, b: &[u8]) -> String {
+        self.message(&bytes_repr(b))
+    }
+}
+
 /// `float(s)` for a `str`: surrounding whitespace, a sign, decimal digits with an optional
 /// point and exponent, single underscores between digits, and `inf`/`infinity`/`nan` in any
 /// case (with a sign). Hex floats are not accepted (that is `float.fromhex`).
 ///
-/// On failure the caller raises `ValueError("could not convert string to float: {repr(s)}")`
-/// (the repr is not truncated).
-pub fn parse_float(s: &str) -> Result<f64, ()> {
+/// On failure the caller raises the `ValueError` described by [`ParseFloatError`].
+pub fn parse_float(s: &str) -> Result<f64, ParseFloatError> {
     parse_float_ascii(&to_ascii_form(s))
 }
 
 /// [`parse_float`] for `bytes`/`bytearray` input.
-pub fn parse_float_bytes(b: &[u8]) -> Result<f64, ()> {
+pub fn parse_float_bytes(b: &[u8]) -> Result<f64, ParseFloatError> {
     parse_float_ascii(b)
 }
 
-fn parse_float_ascii(s: &[u8]) -> Result<f64, ()> {
+fn parse_float_ascii(s: &[u8]) -> Result<f64, ParseFloatError> {
     // Underscores: only between digits; removed before parsing.
     let owned;
     let s = if s.contains(&b'_') {
@@ -271,18 +290,18 @@ fn parse_float_ascii(s: &[u8]) -> Result<f64, ()> {
         for &c in s {
             if c == b'_' {
                 if !prev.is_ascii_digit() {
-                    return Err(());
+                    return Err(ParseFloatError);
                 }
             } else {
                 if prev == b'_' && !c.is_ascii_digit() {
-                    return Err(());
+                    return Err(ParseFloatError);
                 }
                 out.push(c);
             }
             prev = c;
         }
         if prev == b'_' {
-            return Err(());
+            return Err(ParseFloatError);
         }
         owned = out;
         &owned[..]
@@ -330,7 +349,7 @@ fn parse_float_ascii(s: &[u8]) -> Result<f64, ()> {
         mant_digits += i - f;
     }
     if mant_digits == 0 {
-        return Err(());
+        return Err(ParseFloatError);
     }
     if i < n && (body[i] == b'e' || body[i] == b'E') {
         i += 1;
@@ -342,18 +361,24 @@ fn parse_float_ascii(s: &[u8]) -> Result<f64, ()> {
             i += 1;
         }
         if i == e {
-            return Err(());
+            return Err(ParseFloatError);
         }
     }
     if i != n {
-        return Err(());
+        return Err(ParseFloatError);
     }
-    let text = std::str::from_utf8(body).map_err(|_| ())?;
-    let v: f64 = text.parse().map_err(|_| ())?;
+    let text = std::str::from_utf8(body).map_err(|_| ParseFloatError)?;
+    let v: f64 = text.parse().map_err(|_| ParseFloatError)?;
     Ok(if negative { -v } else { v })
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::*;
 
@@ -470,5 +495,9 @@ mod tests {
         assert_eq!(parse_float("-nan").map(|v| v.is_sign_negative()), Ok(true));
         assert_eq!(parse_float_bytes(b" 1.5 "), Ok(1.5));
         assert!(parse_float_bytes(b"1.5\x00").is_err());
+        assert_eq!(
+            ParseFloatError.message_for_str("1x"),
+            "could not convert string to float: '1x'"
+        );
     }
 }

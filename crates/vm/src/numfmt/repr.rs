@@ -138,6 +138,12 @@ pub fn bytes_repr(b: &[u8]) -> String {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::*;
 

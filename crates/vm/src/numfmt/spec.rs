@@ -455,6 +455,12 @@ pub(crate) fn separator(spec: &FormatSpec) -> Option<char> {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::*;
 

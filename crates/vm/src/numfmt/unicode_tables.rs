@@ -782,6 +782,12 @@ pub fn is_space(c: char) -> bool {
 }
 
 #[cfg(test)]
+#[allow(
+    clippy::approx_constant,
+    clippy::excessive_precision,
+    clippy::type_complexity,
+    clippy::unreadable_literal
+)]
 mod tests {
     use super::*;
 

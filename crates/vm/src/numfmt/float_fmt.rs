@@ -64,7 +64,7 @@ impl Digits {
 pub(crate) fn digits_shortest(x: f64) -> Digits {
     let short = Digits::from_sci(&format!("{:e}", x));
     let n = short.digits.len();
-    if n > 1 {
+    if n > 1 && shortest_tie_possible(x) {
         let s = format!("{:.*e}", n - 1, x);
         if s.parse::<f64>() == Ok(x) {
             let exact = Digits::from_sci(&s);
@@ -74,6 +74,35 @@ pub(crate) fn digits_shortest(x: f64) -> Digits {
         }
     }
     short
+}
+
+/// Whether the exact decimal value of a finite `x > 0` has at most 18 significant digits, the
+/// only case in which shortest-digit generation can meet an exact tie (a shortest string has
+/// at most 17 digits, and a tie needs the exact value to end one digit further with a 5).
+///
+/// With `x = m * 2**e`, `m` odd: for `e >= 0` the exact value is `d * 10**e` only if `m` is a
+/// multiple of `5**e` (so `e <= 22`); for `e < 0` it is `m * 5**-e / 10**-e`, which has few
+/// digits only if `m * 5**-e < 10**18`.
+fn shortest_tie_possible(x: f64) -> bool {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if biased == 0 {
+        (frac, -1074i64)
+    } else {
+        (frac | (1u64 << 52), biased - 1075)
+    };
+    if m == 0 {
+        return false;
+    }
+    let tz = m.trailing_zeros();
+    let (m, e) = (m >> tz, e + tz as i64);
+    if e >= 0 {
+        e <= 22 && m % 5u64.pow(e as u32) == 0
+    } else {
+        let k = -e;
+        k <= 26 && (m as u128) * 5u128.pow(k as u32) < 1_000_000_000_000_000_000
+    }
 }
 
 /// `n >= 1` significant digits of a finite `x >= 0`, correctly rounded (dtoa mode 2).

@@ -52,35 +52,49 @@ pub const FACTORIAL_MAX: u64 = 20_000_000;
 
 const TOO_MANY_DIGITS: &str = "too many digits in integer";
 
-/// Multiply a list of factors with a balanced product tree (iteratively).
-fn product_tree(mut v: Vec<BigInt>) -> BigInt {
-    if v.is_empty() {
-        return BigInt::one();
+/// Streaming balanced product: factors are pushed one by one and merged like a binary
+/// counter, so equal-sized operands get multiplied (fast with Karatsuba/Toom) while only
+/// O(log n) partial products are kept.
+struct Product {
+    stack: Vec<(BigInt, u32)>,
+}
+
+impl Product {
+    fn new() -> Self {
+        Product { stack: Vec::new() }
     }
-    while v.len() > 1 {
-        let mut next = Vec::with_capacity(v.len() / 2 + 1);
-        let mut it = v.into_iter();
-        while let Some(a) = it.next() {
-            match it.next() {
-                Some(b) => next.push(a * b),
-                None => next.push(a),
+
+    fn push(&mut self, x: BigInt) {
+        let mut cur = (x, 0u32);
+        while let Some(top) = self.stack.last() {
+            if top.1 != cur.1 {
+                break;
             }
+            let (t, level) = self.stack.pop().unwrap_or((BigInt::one(), 0));
+            cur = (t * cur.0, level + 1);
         }
-        v = next;
+        self.stack.push(cur);
     }
-    v.pop().unwrap_or_else(BigInt::one)
+
+    fn finish(mut self) -> BigInt {
+        let mut acc = BigInt::one();
+        while let Some((x, _)) = self.stack.pop() {
+            acc *= x;
+        }
+        acc
+    }
 }
 
 /// Product of the integers in `lo..=hi` (u64 bounds), packing small factors into u64 words.
 fn range_product(lo: u64, hi: u64) -> BigInt {
-    let mut words = Vec::new();
+    let mut prod = Product::new();
     let mut acc: u64 = 1;
     let mut i = lo;
     while i <= hi {
         match acc.checked_mul(i) {
             Some(v) => acc = v,
             None => {
-                words.push(BigInt::from(acc));
+                prod.push(BigInt::from(acc));
                 acc = i;
             }
         }
@@ -89,8 +103,8 @@ fn range_product(lo: u64, hi: u64) -> BigInt {
         }
         i += 1;
     }
-    words.push(BigInt::from(acc));
-    product_tree(words)
+    prod.push(BigInt::from(acc));
+    prod.finish()
 }
 
 /// `math.factorial(n)`.
@@ -137,13 +151,13 @@ fn falling_product(n: &BigInt, k: u64) -> Result<BigInt, ArithError> {
     if let Some(nu) = n.to_u64() {
         return Ok(range_product(nu - (k - 1), nu));
     }
-    let mut factors = Vec::with_capacity(k as usize);
+    let mut prod = Product::new();
     let mut f = n.clone();
     for _ in 0..k {
-        factors.push(f.clone());
+        prod.push(f.clone());
         f -= 1;
     }
-    Ok(product_tree(factors))
+    Ok(prod.finish())
 }
 
 /// `math.comb(n, k)`.

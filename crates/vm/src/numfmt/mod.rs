@@ -174,3 +174,68 @@ pub const MAX_INT_BITS: u64 = 1 << 32;
 /// 2**31 characters. Beyond it formatting fails with `MemoryError` (CPython would try to
 /// allocate the string).
 pub const MAX_FORMAT_LEN: usize = 1 << 31;
+
+#[cfg(test)]
+mod smoke_tests {
+    //! Robustness: random inputs must never panic.
+    use super::*;
+    use num_bigint::BigInt;
+
+    struct Lcg(u64);
+    impl Lcg {
+        fn next(&mut self) -> u64 {
+            self.0 = self
+                .0
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            self.0 >> 33
+        }
+        fn pick<'a>(&mut self, items: &'a [char]) -> char {
+            items[(self.next() as usize) % items.len()]
+        }
+    }
+
+    #[test]
+    fn random_inputs_do_not_panic() {
+        let alphabet: Vec<char> =
+            "0123456789.,_+- #zeEfFgGnxXobcds%<>=^*aAi\u{e9}\u{661}\u{3000}pPyn"
+                .chars()
+                .collect();
+        let mut rng = Lcg(12345);
+        let floats = [
+            0.0,
+            -0.0,
+            1.5,
+            -2.5e-300,
+            1e308,
+            f64::INFINITY,
+            f64::NAN,
+            5e-324,
+        ];
+        let ints: Vec<BigInt> = ["0", "-1", "255", "1114111", "-99999999999999999999999"]
+            .iter()
+            .map(|s| s.parse().unwrap())
+            .collect();
+        for _ in 0..20_000 {
+            let len = (rng.next() % 10) as usize;
+            let s: String = (0..len).map(|_| rng.pick(&alphabet)).collect();
+            if let Ok(spec) = parse_format_spec(&s, "x") {
+                if spec.width.unwrap_or(0) < 1000 && spec.precision.unwrap_or(0) < 1000 {
+                    for &f in &floats {
+                        let _ = format_float(f, &spec);
+                    }
+                    for i in &ints {
+                        let _ = format_int(i, &spec);
+                    }
+                    let _ = format_str(&s, &spec);
+                }
+            }
+            for base in [0, 2, 10, 16, 36] {
+                let _ = parse_int(&s, base);
+            }
+            let _ = parse_float(&s);
+            let _ = float_fromhex(&s);
+            let _ = str_repr(&s);
+        }
+    }
+}

@@ -63,7 +63,15 @@ impl fmt::Display for CompileError {
 
 impl std::error::Error for CompileError {}
 
-pub type CompileResult<T> = Result<T, CompileError>;
+impl From<Box<CompileError>> for CompileError {
+    fn from(b: Box<CompileError>) -> Self {
+        *b
+    }
+}
+
+/// Internal result type: the error is boxed so that `Result`s stay one word and the
+/// recursive walks keep small stack frames.
+pub type CompileResult<T> = Result<T, Box<CompileError>>;
 
 /// The message of the error returned when nesting exceeds the compiler's limit.
 pub const RECURSION_MESSAGE: &str = "maximum recursion depth exceeded during compilation";

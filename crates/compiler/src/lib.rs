@@ -128,7 +128,7 @@ fn compile_parsed(
         c.load_none();
         c.emit(Opcode::RETURN_VALUE, 0);
     }
-    c.exit_scope()
+    Ok(c.exit_scope()?)
 }
 
 struct Future {

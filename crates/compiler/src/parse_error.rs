@@ -12,7 +12,7 @@
 use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Mod, Stmt};
-use ruff_python_parser::{LexicalErrorType, ParseErrorType, Parsed};
+use ruff_python_parser::{LexicalErrorType, ParseErrorType, Parsed, UnsupportedSyntaxErrorKind};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::{CompileError, CompileErrorKind};
@@ -154,9 +154,20 @@ pub fn first_error(
     }
     if parser.is_none() {
         if let Some(u) = parsed.unsupported_syntax_errors().first() {
+            let msg = match u.kind {
+                UnsupportedSyntaxErrorKind::UnpackingInComprehension(k) => {
+                    // The kind's type is not exported; its name tells dicts apart.
+                    if format!("{k:?}").contains("Dict") {
+                        "dict unpacking cannot be used in dict comprehension"
+                    } else {
+                        "iterable unpacking cannot be used in comprehension"
+                    }
+                }
+                _ => "invalid syntax",
+            };
             parser = Some(Found {
                 at: u.range.start().to_u32(),
-                err: cx.syntax("invalid syntax", u.range),
+                err: cx.syntax(msg, u.range),
             });
         }
     }
@@ -509,6 +520,9 @@ fn map_parse(cx: &Ctx, e: &ParseErrorType, loc: TextRange) -> CompileError {
             ),
             None => cx.syntax("invalid syntax", loc),
         },
+        P::IterableUnpackingInComprehension => {
+            cx.syntax("iterable unpacking cannot be used in comprehension", loc)
+        }
         P::UnparenthesizedGeneratorExpression => {
             cx.syntax("Generator expression must be parenthesized", loc)
         }

@@ -266,24 +266,24 @@ pub fn build(
 }
 
 impl<'s> Builder<'s> {
-    fn err(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError::at(
+    fn err(&self, msg: impl Into<String>, range: TextRange) -> Box<CompileError> {
+        Box::new(CompileError::at(
             CompileErrorKind::SyntaxError,
             msg,
             self.map,
             self.filename,
             range,
-        )
+        ))
     }
 
-    fn not_impl(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError::at(
+    fn not_impl(&self, msg: impl Into<String>, range: TextRange) -> Box<CompileError> {
+        Box::new(CompileError::at(
             CompileErrorKind::NotImplemented,
             msg,
             self.map,
             self.filename,
             range,
-        )
+        ))
     }
 
     fn cur(&self) -> ScopeId {
@@ -364,7 +364,7 @@ impl<'s> Builder<'s> {
     fn deeper(&mut self) -> CompileResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(CompileError::recursion(self.filename));
+            return Err(Box::new(CompileError::recursion(self.filename)));
         }
         Ok(())
     }
@@ -460,7 +460,7 @@ impl<'s> Builder<'s> {
                         } else {
                             format!("annotated name '{}' can't be nonlocal", n.id)
                         };
-                        return Err(self.err(msg, n.range));
+                        return Err(self.err(msg, a.range));
                     }
                     if a.simple {
                         self.add_def(&n.id, DEF_ANNOT | DEF_LOCAL, n.range)?;
@@ -762,6 +762,12 @@ impl<'s> Builder<'s> {
             }
             Expr::Await(a) => {
                 let kind = self.table.scopes[self.cur()].kind;
+                if kind == ScopeKind::Comprehension(CompKind::Generator) {
+                    return Err(self.not_impl(
+                        "asynchronous generator expressions are not supported yet",
+                        a.range,
+                    ));
+                }
                 let msg = if kind.is_function_like() {
                     "'await' outside async function"
                 } else {
@@ -1080,7 +1086,7 @@ fn analyze_block(
                 }
                 None => CompileError::bare(CompileErrorKind::SyntaxError, msg, filename),
             };
-            return Err(err);
+            return Err(Box::new(err));
         }
     }
     if kind != ScopeKind::Class {

@@ -244,14 +244,12 @@ impl<'a> Compiler<'a> {
         let n = elts.len();
         let big = n + pushed as usize > STACK_USE_GUIDELINE;
         let seen_star = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
-        if !seen_star && !big && n > 0 {
-            if coll.tuple && pushed == 0 {
-                // A tuple of constants is one constant.
-                let consts: Option<Vec<Constant>> = elts.iter().map(const_value).collect();
-                if let Some(items) = consts {
-                    self.load_const(Constant::Tuple(items.into()));
-                    return Ok(());
-                }
+        if !seen_star && !big && coll.tuple && pushed == 0 {
+            // A tuple of constants is one constant.
+            let consts: Option<Vec<Constant>> = elts.iter().map(const_value).collect();
+            if let Some(items) = consts {
+                self.load_const(Constant::Tuple(items.into()));
+                return Ok(());
             }
         }
         if n > 2 && !seen_star && pushed == 0 {
@@ -737,7 +735,7 @@ impl<'a> Compiler<'a> {
     // ----- calls -------------------------------------------------------------------------
 
     fn visit_call(&mut self, c: &'a ast::ExprCall) -> CompileResult<()> {
-        self.check_keywords(&c.arguments.keywords)?;
+        self.check_keywords(&c.arguments.keywords, c.range())?;
         if self.maybe_method_call(c)? {
             return Ok(());
         }
@@ -759,11 +757,11 @@ impl<'a> Compiler<'a> {
         self.call_helper(0, &c.arguments.args, &c.arguments.keywords)
     }
 
-    fn check_keywords(&self, keywords: &[Keyword]) -> CompileResult<()> {
+    pub fn check_keywords(&self, keywords: &[Keyword], owner: TextRange) -> CompileResult<()> {
         for (i, k) in keywords.iter().enumerate() {
             let Some(name) = &k.arg else { continue };
             if name.as_str() == "__debug__" {
-                return Err(self.error("cannot assign to __debug__", k.range));
+                return Err(self.error("cannot assign to __debug__", owner));
             }
             for other in &keywords[i + 1..] {
                 if other
@@ -843,7 +841,6 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         kws: &'a [Keyword],
     ) -> CompileResult<()> {
-        self.check_keywords(kws)?;
         let nelts = args.len();
         let nkw = kws.len();
         let needs_ex = args.iter().any(|a| matches!(a, Expr::Starred(_)))

@@ -23,7 +23,7 @@ pub(crate) fn docstring(body: &[Stmt]) -> Option<&str> {
 }
 
 impl<'a> Compiler<'a> {
-    fn check_param_names(&self, p: &Parameters) -> CompileResult<()> {
+    fn check_param_names(&self, p: &Parameters, owner: TextRange) -> CompileResult<()> {
         for a in p
             .posonlyargs
             .iter()
@@ -31,12 +31,12 @@ impl<'a> Compiler<'a> {
             .chain(p.kwonlyargs.iter())
         {
             if a.parameter.name.as_str() == "__debug__" {
-                return Err(self.error("cannot assign to __debug__", a.parameter.name.range));
+                return Err(self.error("cannot assign to __debug__", owner));
             }
         }
         for v in [&p.vararg, &p.kwarg].into_iter().flatten() {
             if v.name.as_str() == "__debug__" {
-                return Err(self.error("cannot assign to __debug__", v.name.range));
+                return Err(self.error("cannot assign to __debug__", owner));
             }
         }
         Ok(())
@@ -188,11 +188,11 @@ impl<'a> Compiler<'a> {
                     )
                 };
                 let Some(idx) = idx else {
-                    return Err(crate::error::CompileError::bare(
+                    return Err(Box::new(crate::error::CompileError::bare(
                         crate::error::CompileErrorKind::SyntaxError,
                         format!("internal compiler error: no closure cell for '{name}'"),
                         self.filename,
-                    ));
+                    )));
                 };
                 self.emit_fix(Opcode::LOAD_FAST, idx as u32, fix);
             }
@@ -238,20 +238,20 @@ impl<'a> Compiler<'a> {
 
     fn scope_id<T>(&self, node: &T, range: TextRange) -> CompileResult<usize> {
         self.st.scope_for(node).ok_or_else(|| {
-            crate::error::CompileError::at(
+            Box::new(crate::error::CompileError::at(
                 crate::error::CompileErrorKind::SyntaxError,
                 "internal compiler error: no symbol table for scope",
                 self.map,
                 self.filename,
                 range,
-            )
+            ))
         })
     }
 
     pub fn visit_function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CompileResult<()> {
-        self.check_param_names(&f.parameters)?;
+        self.check_param_names(&f.parameters, f.range)?;
         if f.name.as_str() == "__debug__" {
-            return Err(self.error("cannot assign to __debug__", f.name.range));
+            return Err(self.error("cannot assign to __debug__", f.range));
         }
         self.visit_decorators(&f.decorator_list)?;
         let firstlineno = match f.decorator_list.first() {
@@ -312,7 +312,7 @@ impl<'a> Compiler<'a> {
                 return self.make_closure(code, 0);
             }
         };
-        self.check_param_names(params)?;
+        self.check_param_names(params, l.range)?;
         let flags = self.visit_defaults(params)?;
         let scope = self.scope_id(l, l.range)?;
         let line = self.pos(l.range).line;
@@ -343,7 +343,7 @@ impl<'a> Compiler<'a> {
 
     pub fn visit_class_def(&mut self, c: &'a ast::StmtClassDef) -> CompileResult<()> {
         if c.name.as_str() == "__debug__" {
-            return Err(self.error("cannot assign to __debug__", c.name.range));
+            return Err(self.error("cannot assign to __debug__", c.range));
         }
         self.visit_decorators(&c.decorator_list)?;
         let firstlineno = match c.decorator_list.first() {
@@ -365,7 +365,10 @@ impl<'a> Compiler<'a> {
         self.make_closure(code, 0)?;
         self.load_const(Constant::Str(c.name.as_str().into()));
         match &c.arguments {
-            Some(args) => self.call_helper(2, &args.args, &args.keywords)?,
+            Some(args) => {
+                self.check_keywords(&args.keywords, c.range)?;
+                self.call_helper(2, &args.args, &args.keywords)?
+            }
             None => self.emit(Opcode::CALL, 2),
         }
         self.apply_decorators(&c.decorator_list);

@@ -356,20 +356,20 @@ impl<'a> Compiler<'a> {
 
     // ----- errors and depth ---------------------------------------------------------------
 
-    pub fn error(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError::at(
+    pub fn error(&self, msg: impl Into<String>, range: TextRange) -> Box<CompileError> {
+        Box::new(CompileError::at(
             CompileErrorKind::SyntaxError,
             msg,
             self.map,
             self.filename,
             range,
-        )
+        ))
     }
 
     pub fn deeper(&mut self) -> CompileResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(CompileError::recursion(self.filename));
+            return Err(Box::new(CompileError::recursion(self.filename)));
         }
         Ok(())
     }

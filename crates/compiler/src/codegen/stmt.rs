@@ -154,14 +154,14 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub fn not_implemented(&self, msg: &str, range: TextRange) -> crate::error::CompileError {
-        crate::error::CompileError::at(
+    pub fn not_implemented(&self, msg: &str, range: TextRange) -> Box<crate::error::CompileError> {
+        Box::new(crate::error::CompileError::at(
             crate::error::CompileErrorKind::NotImplemented,
             msg,
             self.map,
             self.filename,
             range,
-        )
+        ))
     }
 
     fn visit_expr_stmt(&mut self, value: &'a Expr) -> CompileResult<()> {
@@ -443,6 +443,13 @@ impl<'a> Compiler<'a> {
 
     fn visit_import(&mut self, i: &'a ast::StmtImport) -> CompileResult<()> {
         for alias in &i.names {
+            let stored = alias
+                .asname
+                .as_ref()
+                .map_or(alias.name.as_str(), |a| a.as_str());
+            if stored == "__debug__" {
+                return Err(self.error("cannot assign to __debug__", i.range));
+            }
             self.load_const(Constant::Int(0));
             self.load_none();
             let idx = self.name_index(alias.name.as_str());
@@ -476,6 +483,12 @@ impl<'a> Compiler<'a> {
     }
 
     fn visit_import_from(&mut self, i: &'a ast::StmtImportFrom) -> CompileResult<()> {
+        for alias in &i.names {
+            let stored = alias.asname.as_ref().unwrap_or(&alias.name);
+            if stored.as_str() == "__debug__" {
+                return Err(self.error("cannot assign to __debug__", i.range));
+            }
+        }
         if i.level == 0
             && i.module
                 .as_ref()

@@ -12,6 +12,20 @@ use crate::assemble::Op;
 use crate::error::CompileResult;
 use crate::symtable::ScopeKind;
 
+/// The comparison whose location CPython 3.11 keeps after compiling `e` as a condition.
+fn sticky_compare(e: &Expr) -> Option<TextRange> {
+    let mut e = e;
+    for _ in 0..crate::symtable::MAX_DEPTH {
+        match e {
+            Expr::Compare(c) => return Some(c.range),
+            Expr::BoolOp(b) => e = b.values.last()?,
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => e = &u.operand,
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// Whether a body (not looking into nested scopes) contains an annotated assignment.
 pub fn find_ann(body: &[Stmt]) -> bool {
     find_ann_depth(body, 0)
@@ -126,12 +140,17 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.jump_if(&a.test, end, true)?;
+                // CPython 3.11 leaves the location of a comparison test in place for the
+                // raise (its traceback underlines `x == 1` in `assert x == 1`).
+                let old = match sticky_compare(&a.test) {
+                    Some(r) => self.set_loc(r),
+                    None => self.u().loc,
+                };
                 self.load_assertion_error();
                 if let Some(m) = &a.msg {
                     self.visit_expr(m)?;
                     self.emit(Opcode::CALL, 0);
                 }
-                let old = self.set_loc(a.test.range());
                 self.emit(Opcode::RAISE_VARARGS, 1);
                 self.restore_loc(old);
                 self.bind(end);

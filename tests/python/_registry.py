@@ -1,0 +1,2 @@
+# Support module: records module executions so tests can check import caching.
+loads = []

@@ -229,3 +229,93 @@ fn firstlineno_is_first_decorator() {
     assert_eq!(common::find_code(&code, "f").unwrap().firstlineno, 3);
     assert_eq!(common::find_code(&code, "C").unwrap().firstlineno, 7);
 }
+
+#[test]
+fn big_int_literals_have_the_right_value() {
+    use krait_bytecode::Constant;
+    use num_bigint::BigInt;
+    let code = compile_ok("a = 0xFFFF_FFFF_FFFF_FFFF_FFFF\nb = 0o7777777777777777777777777\nc = 0b1_0000000000000000000000000000000000000000000000000000000000000000\nd = 9_223_372_036_854_775_808\n");
+    let bigs: Vec<String> = code
+        .consts
+        .iter()
+        .filter_map(|c| match c {
+            Constant::BigInt(b) => Some(b.to_string()),
+            _ => None,
+        })
+        .collect();
+    let expect = |s: &str, radix: u32| {
+        BigInt::parse_bytes(s.as_bytes(), radix)
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        bigs.contains(&expect("FFFFFFFFFFFFFFFFFFFF", 16)),
+        "{bigs:?}"
+    );
+    assert!(
+        bigs.contains(&expect("7777777777777777777777777", 8)),
+        "{bigs:?}"
+    );
+    assert!(bigs.contains(&expect(
+        "10000000000000000000000000000000000000000000000000000000000000000",
+        2
+    )));
+    assert!(bigs.contains(&"9223372036854775808".to_string()));
+}
+
+#[test]
+fn is_none_conditions_use_none_jumps() {
+    let code = compile_ok("if x is None:\n    a()\nif y is not None:\n    b()\n");
+    let names = common::ops(&code);
+    assert!(names.contains(&"POP_JUMP_IF_NOT_NONE"));
+    assert!(names.contains(&"POP_JUMP_IF_NONE"));
+    assert!(!names.contains(&"IS_OP"));
+}
+
+/// Every file of the system's CPython standard library that uses only supported features
+/// compiles and validates (skipped when the library is not installed).
+#[test]
+fn stdlib_compiles_and_validates() {
+    use krait_compiler::{compile, CompileErrorKind};
+    let Some(root) = [
+        "/usr/lib/python3.11",
+        "/usr/lib/python3.12",
+        "/usr/lib/python3.13",
+    ]
+    .iter()
+    .map(std::path::Path::new)
+    .find(|p| p.is_dir()) else {
+        return;
+    };
+    let mut stack = vec![root.to_path_buf()];
+    let mut compiled = 0;
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("site-packages") && !path.ends_with("dist-packages") {
+                    stack.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "py") {
+                let Ok(src) = std::fs::read_to_string(&path) else {
+                    continue;
+                };
+                let name = path.display().to_string();
+                match compile(&src, &name, Mode::Exec) {
+                    Ok(code) => {
+                        if let Err(e) = krait_bytecode::validate(&code) {
+                            panic!("{name}: {e}");
+                        }
+                        compiled += 1;
+                    }
+                    Err(e) if e.kind == CompileErrorKind::NotImplemented => {}
+                    Err(e) => panic!("{name}: {e:?}"),
+                }
+            }
+        }
+    }
+    assert!(compiled > 100, "only {compiled} files compiled");
+}

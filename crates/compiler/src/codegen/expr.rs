@@ -535,6 +535,22 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
                 return Ok(());
             }
+            Expr::Compare(c)
+                if c.ops.len() == 1
+                    && matches!(c.ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(c.comparators[0], Expr::NoneLiteral(_)) =>
+            {
+                // `x is None` / `x is not None` as a condition.
+                self.visit_expr(&c.left)?;
+                let jump_if_none = (c.ops[0] == CmpOp::Is) == cond;
+                let op = if jump_if_none {
+                    Opcode::POP_JUMP_IF_NONE
+                } else {
+                    Opcode::POP_JUMP_IF_NOT_NONE
+                };
+                self.emit_jump(Op::Real(op), next);
+                return Ok(());
+            }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();

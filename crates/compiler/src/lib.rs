@@ -71,6 +71,11 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
     };
     let options = ParseOptions::from(parse_mode).with_target_version(PythonVersion::PY312);
     let parsed = parse_unchecked(source, options);
+    if mode == Mode::Eval && source.trim().is_empty() {
+        let mut e = CompileError::bare(CompileErrorKind::SyntaxError, "invalid syntax", filename);
+        e.text = Some(String::new());
+        return Err(e);
+    }
     if let Some(err) = parse_error::first_error(&parsed, &map, filename, mode) {
         // A very deep AST would overflow the stack when dropped; leak it instead.
         std::mem::forget(parsed);
@@ -94,12 +99,46 @@ fn compile_parsed(
         Mod::Expression(e) => (&[], Some(&e.body)),
     };
     if mode == Mode::Single && body.len() > 1 {
+        let compound = matches!(
+            body[0],
+            Stmt::If(_)
+                | Stmt::For(_)
+                | Stmt::While(_)
+                | Stmt::Try(_)
+                | Stmt::With(_)
+                | Stmt::FunctionDef(_)
+                | Stmt::ClassDef(_)
+                | Stmt::Match(_)
+        );
+        if compound {
+            let start = body[1].range().start();
+            let end = ruff_text_size::TextSize::from(
+                map.source()[start.to_usize()..]
+                    .chars()
+                    .next()
+                    .map_or(0, |c| c.len_utf8() as u32),
+            );
+            return Err(CompileError::at(
+                CompileErrorKind::SyntaxError,
+                "invalid syntax",
+                map,
+                filename,
+                TextRange::at(start, end),
+            ));
+        }
         return Err(CompileError::at(
             CompileErrorKind::SyntaxError,
             "multiple statements found while compiling a single statement",
             map,
             filename,
-            body[1].range(),
+            TextRange::empty(body[0].range().end()),
+        ));
+    }
+    if mode == Mode::Single && body.is_empty() {
+        return Err(CompileError::bare(
+            CompileErrorKind::SyntaxError,
+            "invalid syntax",
+            filename,
         ));
     }
     let future = check_future(body, map, filename)?;

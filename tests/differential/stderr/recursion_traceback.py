@@ -1,0 +1,7 @@
+# RecursionError traceback collapses repeated lines.
+
+def countdown(n):
+    return countdown(n - 1) + 1
+
+
+countdown(10)

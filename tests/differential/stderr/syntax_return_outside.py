@@ -1,0 +1,3 @@
+# return at module level.
+value = 3
+return value

@@ -1,0 +1,3 @@
+# An unterminated string literal.
+greeting = "hello
+print(greeting)

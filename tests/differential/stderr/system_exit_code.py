@@ -1,0 +1,3 @@
+# raise SystemExit(3): no traceback, status 3.
+print("exiting")
+raise SystemExit(3)

@@ -108,11 +108,27 @@ fn check(script: &Path, stream: Stream) -> Result<(), Failed> {
     Err(msg.into())
 }
 
+/// Checks the harness's own diff output, so a broken diff cannot hide real mismatches.
+fn diff_self_check() -> Result<(), Failed> {
+    let expected = "a\nb\nc\nd\ne\nf\ng\nh\n";
+    let actual = "a\nb\nC\nd\ne\nf\ng\nh\ni\n";
+    let d = unified_diff(expected, actual, "exp", "act", 1);
+    let want = "--- exp\n+++ act\n@@ -2,3 +2,3 @@\n b\n-c\n+C\n d\n@@ -8,1 +8,2 @@\n h\n+i\n";
+    if d != want {
+        return Err(format!("unexpected diff:\n{d}\nwanted:\n{want}").into());
+    }
+    let d = unified_diff("x", "x\n", "exp", "act", 3);
+    if !d.contains("\\ No newline at end of output") {
+        return Err(format!("missing no-newline marker:\n{d}").into());
+    }
+    Ok(())
+}
+
 fn main() {
     let args = Arguments::from_args();
     let base = repo_root().join("tests").join("differential");
     let skip = skip_oracle();
-    let mut trials = Vec::new();
+    let mut trials = vec![Trial::test("harness::diff_self_check", diff_self_check)];
     for stream in [Stream::Stdout, Stream::Stderr] {
         let scripts: Vec<PathBuf> = list_scripts(&base.join(stream.name()));
         for script in scripts {
@@ -120,7 +136,7 @@ fn main() {
             trials.push(Trial::test(name, move || check(&script, stream)).with_ignored_flag(skip));
         }
     }
-    if trials.is_empty() {
+    if trials.len() == 1 {
         trials.push(Trial::test("no_programs_found", move || {
             Err(format!("no differential programs under {}", base.display()).into())
         }));

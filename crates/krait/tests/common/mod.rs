@@ -396,12 +396,13 @@ pub fn unified_diff(
             ops.push((Op::Eq, i, j));
             i += 1;
             j += 1;
-        } else if j < m && (i == n || lcs[idx(i, j + 1)] >= lcs[idx(i + 1, j)]) {
-            ops.push((Op::Ins, i, j));
-            j += 1;
-        } else {
+        } else if i < n && (j == m || lcs[idx(i + 1, j)] >= lcs[idx(i, j + 1)]) {
+            // Deletions first, so a changed line shows as `-old` then `+new`.
             ops.push((Op::Del, i, j));
             i += 1;
+        } else {
+            ops.push((Op::Ins, i, j));
+            j += 1;
         }
     }
     // Group into hunks.

@@ -105,7 +105,10 @@ pub fn first_error(
             tokens: parsed.tokens(),
             module: parsed.syntax(),
         };
-        return scan_brackets(&cx).error.map(|f| f.err);
+        let mut found: Vec<Found> = scan_brackets(&cx).error.into_iter().collect();
+        found.extend(check_tabs(&cx));
+        found.sort_by_key(|f| f.at);
+        return found.into_iter().next().map(|f| f.err);
     }
     let cx = Ctx {
         map,
@@ -116,6 +119,9 @@ pub fn first_error(
     let scan = scan_brackets(&cx);
     let mut tokenizer: Vec<Found> = Vec::new();
     if let Some(f) = scan.error {
+        tokenizer.push(f);
+    }
+    if let Some(f) = check_tabs(&cx) {
         tokenizer.push(f);
     }
     let mut parser: Option<Found> = None;
@@ -185,7 +191,7 @@ pub fn first_error(
             }
             if let Some(open) = scan.unclosed {
                 let open_line = map.line_col(open.start().to_u32()).0;
-                if eof_error || p.at >= src_end || p.err.line > open_line {
+                if eof_error || p.at >= src_end || p.err.line.max(p.err.end_line) > open_line {
                     return Some(never_closed(&cx, open));
                 }
             }
@@ -246,6 +252,14 @@ fn scan_brackets(cx: &Ctx) -> BracketScan {
                 }
                 stack.push((kind, t.range()));
             }
+            TokenKind::Int | TokenKind::Float | TokenKind::Complex => {
+                if let Some(err) = number_followed_by_name(cx, t) {
+                    return BracketScan {
+                        error: Some(err),
+                        unclosed: None,
+                    };
+                }
+            }
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
                 let close = match kind {
                     TokenKind::Rpar => ')',
@@ -300,6 +314,117 @@ fn scan_brackets(cx: &Ctx) -> BracketScan {
         error: None,
         unclosed: stack.last().map(|(_, r)| *r),
     }
+}
+
+/// CPython's check that indentation compares the same with tabs of 8 columns and of 1
+/// column ("inconsistent use of tabs and spaces in indentation", `TabError`).
+fn check_tabs(cx: &Ctx) -> Option<Found> {
+    let mut stack: Vec<(u32, u32)> = vec![(0, 0)];
+    let mut at_line_start = true;
+    let mut depth = 0i32;
+    for t in cx.tokens {
+        let kind = t.kind();
+        match kind {
+            TokenKind::Newline => {
+                at_line_start = true;
+                continue;
+            }
+            TokenKind::NonLogicalNewline
+            | TokenKind::Comment
+            | TokenKind::Indent
+            | TokenKind::Dedent
+            | TokenKind::EndOfFile => continue,
+            _ => {}
+        }
+        if at_line_start && depth == 0 {
+            at_line_start = false;
+            let (line, _) = cx.map.line_col(t.start().to_u32());
+            let text = cx.map.line_text(line);
+            let (mut col, mut alt) = (0u32, 0u32);
+            for ch in text.chars() {
+                match ch {
+                    ' ' => {
+                        col += 1;
+                        alt += 1;
+                    }
+                    '\t' => {
+                        col = (col / 8 + 1) * 8;
+                        alt += 1;
+                    }
+                    '\x0c' => {
+                        col = 0;
+                        alt = 0;
+                    }
+                    _ => break,
+                }
+            }
+            let &(top, top_alt) = stack.last().expect("never empty");
+            let bad = if col == top {
+                alt != top_alt
+            } else if col > top {
+                if alt <= top_alt {
+                    true
+                } else {
+                    stack.push((col, alt));
+                    false
+                }
+            } else {
+                while stack.len() > 1 && col < stack.last().expect("non-empty").0 {
+                    stack.pop();
+                }
+                let &(top, top_alt) = stack.last().expect("never empty");
+                col == top && alt != top_alt
+            };
+            if bad {
+                let at = cx.map.line_start(line);
+                let mut err = CompileError::at_cols(
+                    CompileErrorKind::TabError,
+                    "inconsistent use of tabs and spaces in indentation",
+                    cx.map,
+                    cx.filename,
+                    line,
+                    1,
+                    line,
+                    0,
+                );
+                err.text = Some(format!("{text}\n"));
+                return Some(Found { at, err });
+            }
+        }
+        match kind {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth = (depth - 1).max(0),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `1f`, `5e`, `0x1g`: CPython's tokenizer rejects a number directly followed by a name.
+fn number_followed_by_name(cx: &Ctx, t: &Token) -> Option<Found> {
+    let i = cx.token_at(t.start());
+    let next = cx.tokens.get(i + 1)?;
+    if next.kind() != TokenKind::Name || next.start() != t.end() {
+        return None;
+    }
+    let text = cx
+        .map
+        .source()
+        .get(t.start().to_usize()..t.end().to_usize())?
+        .to_ascii_lowercase();
+    let msg = if text.starts_with("0x") {
+        "invalid hexadecimal literal"
+    } else if text.starts_with("0o") {
+        "invalid octal literal"
+    } else if text.starts_with("0b") {
+        "invalid binary literal"
+    } else {
+        "invalid decimal literal"
+    };
+    let at = t.start().to_u32();
+    let mut err = cx.tokenizer_point(CompileErrorKind::SyntaxError, msg, at);
+    err.text = Some(format!("{}\n", cx.map.line_text(err.line)));
+    Some(Found { at, err })
 }
 
 /// The range of the token at `range.start()` (or `range` itself).
@@ -484,6 +609,39 @@ fn map_parse(cx: &Ctx, e: &ParseErrorType, loc: TextRange) -> CompileError {
         P::OtherError(msg) if msg.starts_with("Expected an indented block") => {
             indented_block_error(cx, loc)
         }
+        P::OtherError(msg) if msg.starts_with("Expected `except` or `finally`") => {
+            let i = cx.token_at(loc.start());
+            let mut k = i;
+            while let Some(t) = cx.tokens.get(k) {
+                if matches!(
+                    t.kind(),
+                    TokenKind::Indent
+                        | TokenKind::Dedent
+                        | TokenKind::Newline
+                        | TokenKind::NonLogicalNewline
+                        | TokenKind::Comment
+                ) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            let range = cx.tokens.get(k).map_or(loc, |t| t.range());
+            cx.syntax("expected 'except' or 'finally' block", range)
+        }
+        P::OtherError(msg)
+            if msg == "Only one '*' parameter allowed"
+                || msg == "Only one '*' separator allowed" =>
+        {
+            cx.syntax("* argument may appear only once", token_range(cx, loc))
+        }
+        P::OtherError(msg) if msg == "Only one '**' parameter allowed" => cx.syntax(
+            "arguments cannot follow var-keyword argument",
+            token_range(cx, loc),
+        ),
+        P::OtherError(msg) if msg == "Only one '/' separator allowed" => {
+            cx.syntax("/ may appear only once", token_range(cx, loc))
+        }
         P::ExpectedToken { expected, found } => expected_token(cx, *expected, *found, loc),
         P::InvalidAssignmentTarget => assignment_target_error(cx, loc),
         P::InvalidDeleteTarget => match find_expr(cx, loc) {
@@ -605,6 +763,17 @@ fn after_token(cx: &Ctx, loc: TextRange) -> TextRange {
 fn expected_token(cx: &Ctx, expected: TokenKind, found: TokenKind, loc: TextRange) -> CompileError {
     if expected == TokenKind::Colon && found == TokenKind::Newline {
         return cx.syntax("expected ':'", TextRange::empty(loc.start()));
+    }
+    if expected == TokenKind::Colon {
+        let i = cx.token_at(loc.start());
+        if let Some(p) = cx.prev_significant(i) {
+            if matches!(
+                cx.tokens[p].kind(),
+                TokenKind::Else | TokenKind::Try | TokenKind::Finally
+            ) {
+                return cx.syntax("expected ':'", token_range(cx, loc));
+            }
+        }
     }
     if expected == TokenKind::Else {
         if let Some(err) = missing_else(cx, loc) {
@@ -952,7 +1121,7 @@ fn indented_block_error(cx: &Ctx, loc: TextRange) -> CompileError {
         target,
     );
     if cx.tokens.get(cx.token_at(target.start())).map(|t| t.kind()) == Some(TokenKind::EndOfFile) {
-        err.end_offset = err.offset;
+        err.end_offset = 0;
     }
     err
 }

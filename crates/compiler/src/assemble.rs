@@ -691,10 +691,8 @@ fn layout(blocks: &[Block], stacksize: u32) -> Result<Assembled, String> {
     let mut units: Vec<CodeUnit> = Vec::with_capacity(total);
     let mut positions: Vec<Position> = Vec::with_capacity(total);
     for f in &fin {
-        let before = units.len();
         emit(&mut units, f.op, f.arg);
         positions.resize(units.len(), f.pos);
-        let _ = before;
     }
     if units.len() != total {
         return Err("layout size mismatch".into());
@@ -735,4 +733,138 @@ fn layout(blocks: &[Block], stacksize: u32) -> Result<Assembled, String> {
         exceptiontable: ExceptionTable { entries },
         stacksize,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use krait_bytecode::Instructions;
+
+    fn instr(op: Op, arg: u32, target: Option<Label>) -> Instr {
+        Instr {
+            op,
+            arg,
+            target,
+            fix: LocalFix::None,
+            pos: Position {
+                line: 1,
+                end_line: 1,
+                col: 0,
+                end_col: 1,
+            },
+        }
+    }
+
+    fn info() -> AsmInfo {
+        AsmInfo {
+            cell_slots: vec![],
+            free_slots: vec![],
+            nlocals: 1,
+            nargs: 0,
+            optimized: true,
+        }
+    }
+
+    #[test]
+    fn backward_conditional_jump_is_inverted() {
+        let mut seq = InstrSeq::default();
+        let top = seq.new_label();
+        seq.bind(top);
+        seq.instrs.push(instr(Op::Real(Opcode::NOP), 0, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 1, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::POP_JUMP_IF_TRUE), 0, Some(top)));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 0, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::RETURN_VALUE), 0, None));
+        let asm = assemble(seq, &info()).unwrap();
+        let ops: Vec<Opcode> = Instructions::new(&asm.units)
+            .filter_map(|i| i.opcode)
+            .collect();
+        assert_eq!(
+            ops,
+            [
+                Opcode::NOP,
+                Opcode::LOAD_SMALL_INT,
+                Opcode::POP_JUMP_IF_FALSE,
+                Opcode::JUMP_BACKWARD,
+                Opcode::LOAD_SMALL_INT,
+                Opcode::RETURN_VALUE
+            ]
+        );
+        let ins: Vec<_> = Instructions::new(&asm.units).collect();
+        assert_eq!(ins[2].jump_target(), Some(ins[4].start));
+        assert_eq!(ins[3].jump_target(), Some(0));
+        assert_eq!(asm.stacksize, 1);
+    }
+
+    #[test]
+    fn long_jumps_get_extended_args_and_unbound_loads_are_checked() {
+        let mut seq = InstrSeq::default();
+        let end = seq.new_label();
+        seq.instrs.push(instr(Op::Real(Opcode::LOAD_FAST), 0, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::POP_JUMP_IF_FALSE), 0, Some(end)));
+        for _ in 0..300 {
+            seq.instrs.push(instr(Op::Real(Opcode::NOP), 0, None));
+        }
+        seq.bind(end);
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 0, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::RETURN_VALUE), 0, None));
+        let asm = assemble(seq, &info()).unwrap();
+        let ins: Vec<_> = Instructions::new(&asm.units).collect();
+        assert_eq!(ins[0].opcode, Some(Opcode::LOAD_FAST_CHECK));
+        assert_eq!(ins[1].opcode, Some(Opcode::POP_JUMP_IF_FALSE));
+        assert_eq!(ins[1].index, ins[1].start + 1, "one EXTENDED_ARG prefix");
+        let target = ins[1].jump_target().unwrap();
+        assert_eq!(
+            ins.iter().find(|i| i.start == target).unwrap().opcode,
+            Some(Opcode::LOAD_SMALL_INT)
+        );
+    }
+
+    #[test]
+    fn handlers_become_exception_table_entries() {
+        let mut seq = InstrSeq::default();
+        let handler = seq.new_label();
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 7, None));
+        seq.instrs.push(instr(Op::SetupCleanup, 0, Some(handler)));
+        seq.instrs.push(instr(Op::Real(Opcode::NOP), 0, None));
+        seq.instrs.push(instr(Op::PopBlock, 0, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::RETURN_VALUE), 0, None));
+        seq.bind(handler);
+        seq.instrs.push(instr(Op::Real(Opcode::RERAISE), 1, None));
+        let asm = assemble(seq, &info()).unwrap();
+        assert_eq!(asm.exceptiontable.entries.len(), 1);
+        let e = asm.exceptiontable.entries[0];
+        assert_eq!(
+            (e.start, e.end, e.target, e.depth, e.lasti),
+            (1, 2, 3, 1, true)
+        );
+        assert_eq!(asm.stacksize, 3);
+    }
+
+    #[test]
+    fn inconsistent_depths_are_reported() {
+        let mut seq = InstrSeq::default();
+        let join = seq.new_label();
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 1, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::POP_JUMP_IF_TRUE), 0, Some(join)));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 1, None));
+        seq.bind(join);
+        seq.instrs
+            .push(instr(Op::Real(Opcode::LOAD_SMALL_INT), 1, None));
+        seq.instrs
+            .push(instr(Op::Real(Opcode::RETURN_VALUE), 0, None));
+        assert!(assemble(seq, &info()).is_err());
+    }
 }

@@ -245,3 +245,36 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fold_src(src: &str) -> Option<Constant> {
+        let parsed = ruff_python_parser::parse_expression(src).unwrap();
+        const_value(&parsed.syntax().body)
+    }
+
+    #[test]
+    fn folds_numbers_tuples_and_strings() {
+        assert!(matches!(fold_src("-5"), Some(Constant::Int(-5))));
+        assert!(matches!(fold_src("-(-5)"), Some(Constant::Int(5))));
+        assert!(matches!(fold_src("2 ** 10"), Some(Constant::Int(1024))));
+        assert!(matches!(fold_src("2 ** 64"), Some(Constant::BigInt(_))));
+        assert!(
+            fold_src("2 ** 100").is_none(),
+            "too big to fold, as in CPython"
+        );
+        assert!(matches!(
+            fold_src("-9223372036854775808"),
+            Some(Constant::Int(i64::MIN))
+        ));
+        assert!(matches!(fold_src("'a' + 'b'"), Some(Constant::Str(s)) if &*s == "ab"));
+        assert!(matches!(fold_src("(1, 'a', (None,))"), Some(Constant::Tuple(t)) if t.len() == 3));
+        assert!(matches!(fold_src("not 0"), Some(Constant::Bool(true))));
+        assert!(matches!(fold_src("-0.0"), Some(Constant::Float(f)) if f.is_sign_negative()));
+        assert!(fold_src("1 / 0").is_none());
+        assert!(fold_src("x + 1").is_none());
+        assert!(fold_src("[1, 2]").is_none());
+    }
+}

@@ -76,7 +76,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<CodeObject, C
         e.text = Some(String::new());
         return Err(e);
     }
-    if let Some(err) = parse_error::first_error(&parsed, &map, filename, mode) {
+    if let Some(err) = parse_error::first_error(&parsed, &map, filename) {
         // A very deep AST would overflow the stack when dropped; leak it instead.
         std::mem::forget(parsed);
         return Err(err);

@@ -17,7 +17,6 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::error::{CompileError, CompileErrorKind};
 use crate::source::SourceMap;
-use crate::Mode;
 
 /// CPython's tokenizer limit on bracket nesting.
 const MAX_PAREN_LEVEL: usize = 200;
@@ -91,12 +90,7 @@ impl<'a> Ctx<'a> {
 }
 
 /// The first syntax error of a parse, in CPython's words.
-pub fn first_error(
-    parsed: &Parsed<Mod>,
-    map: &SourceMap,
-    filename: &str,
-    _mode: Mode,
-) -> Option<CompileError> {
+pub fn first_error(parsed: &Parsed<Mod>, map: &SourceMap, filename: &str) -> Option<CompileError> {
     if parsed.errors().is_empty() && parsed.unsupported_syntax_errors().is_empty() {
         // Even a valid parse can exceed CPython's bracket nesting limit.
         let cx = Ctx {
@@ -514,7 +508,7 @@ fn map_lexical(cx: &Ctx, l: &LexicalErrorType, loc: TextRange) -> Option<Compile
             let lower = m.to_ascii_lowercase();
             if lower.contains("decimal") || lower.contains("literal") || lower.contains("digit") {
                 let first = TextRange::at(loc.start(), TextSize::from(1));
-                return Some(cx.syntax(number_message(cx, loc, &m), first));
+                return Some(cx.syntax(number_message(cx, loc), first));
             }
             return None;
         }
@@ -523,7 +517,7 @@ fn map_lexical(cx: &Ctx, l: &LexicalErrorType, loc: TextRange) -> Option<Compile
 }
 
 /// CPython's messages for malformed number literals.
-fn number_message(cx: &Ctx, loc: TextRange, ruff: &str) -> String {
+fn number_message(cx: &Ctx, loc: TextRange) -> String {
     let text = cx
         .map
         .source()
@@ -551,7 +545,6 @@ fn number_message(cx: &Ctx, loc: TextRange, ruff: &str) -> String {
     if lower.starts_with("0x") {
         return "invalid hexadecimal literal".into();
     }
-    let _ = ruff;
     "invalid decimal literal".into()
 }
 

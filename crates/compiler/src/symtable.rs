@@ -551,12 +551,12 @@ impl<'s> Builder<'s> {
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
-                    self.visit_alias(alias, s.range())?;
+                    self.visit_alias(alias)?;
                 }
             }
             Stmt::ImportFrom(i) => {
                 for alias in &i.names {
-                    self.visit_alias(alias, s.range())?;
+                    self.visit_alias(alias)?;
                 }
             }
             Stmt::Global(g) => {
@@ -611,11 +611,10 @@ impl<'s> Builder<'s> {
         Ok(())
     }
 
-    fn visit_alias(&mut self, alias: &ast::Alias, stmt_range: TextRange) -> CompileResult<()> {
+    fn visit_alias(&mut self, alias: &ast::Alias) -> CompileResult<()> {
         let name = alias.asname.as_ref().unwrap_or(&alias.name);
         if name.as_str() == "*" {
             if self.cur() != 0 {
-                let _ = stmt_range;
                 return Err(self.err("import * only allowed at module level", alias.range));
             }
             return Ok(());
@@ -1159,4 +1158,70 @@ fn analyze_block(
     }
     ctx.free.extend(newfree);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> SymbolTable {
+        let parsed = ruff_python_parser::parse_module(src).unwrap();
+        let map = SourceMap::new(src);
+        build(&parsed.syntax().body, None, &map, "t", false).unwrap()
+    }
+
+    fn scope_named<'t>(t: &'t SymbolTable, name: &str) -> &'t Scope {
+        t.scopes.iter().find(|s| s.name == name).unwrap()
+    }
+
+    #[test]
+    fn resolves_locals_cells_frees_and_globals() {
+        let t = table(
+            "g = 1\ndef f(a):\n    b = a\n    def h():\n        return a + g + c\n    return h\n",
+        );
+        let f = scope_named(&t, "f");
+        assert_eq!(f.scope_of("a"), SymScope::Cell);
+        assert_eq!(f.scope_of("b"), SymScope::Local);
+        assert_eq!(f.cellvars(), ["a"]);
+        let h = scope_named(&t, "h");
+        assert_eq!(h.scope_of("a"), SymScope::Free);
+        assert_eq!(h.scope_of("g"), SymScope::GlobalImplicit);
+        assert_eq!(h.scope_of("c"), SymScope::GlobalImplicit);
+        assert!(h.nested);
+        assert!(!f.nested);
+    }
+
+    #[test]
+    fn class_scopes_and_super() {
+        let t = table(
+            "def outer():\n    x = 1\n    class C:\n        y = x\n        def m(self):\n            return super().m() + x\n    return C\n",
+        );
+        let c = scope_named(&t, "C");
+        assert!(c.needs_class_closure);
+        assert_eq!(c.cellvars(), ["__class__"]);
+        assert_eq!(c.scope_of("x"), SymScope::Free);
+        let m = scope_named(&t, "m");
+        assert_eq!(m.scope_of("__class__"), SymScope::Free);
+        assert_eq!(m.freevars(), ["__class__", "x"]);
+    }
+
+    #[test]
+    fn walrus_in_comprehension_binds_in_function() {
+        let t = table("def f():\n    [y := i for i in range(3)]\n    return y\n");
+        let f = scope_named(&t, "f");
+        assert_eq!(f.scope_of("y"), SymScope::Cell);
+        let comp = scope_named(&t, "listcomp");
+        assert_eq!(comp.scope_of("y"), SymScope::Free);
+        assert_eq!(comp.scope_of("i"), SymScope::Local);
+    }
+
+    #[test]
+    fn mangling() {
+        assert_eq!(mangle(Some("C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("_C"), "__x"), "_C__x");
+        assert_eq!(mangle(Some("__"), "__x"), "__x");
+        assert_eq!(mangle(Some("C"), "__x__"), "__x__");
+        assert_eq!(mangle(Some("C"), "__a.b"), "__a.b");
+        assert_eq!(mangle(None, "__x"), "__x");
+    }
 }

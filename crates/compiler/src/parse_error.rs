@@ -217,7 +217,10 @@ fn never_closed(cx: &Ctx, open: TextRange) -> CompileError {
         line,
         0,
     );
-    e.text = Some(cx.map.line_text(line).to_string());
+    // CPython's text has a newline only when no line follows the bracket's line.
+    let last = cx.map.line_start(line + 1) as usize >= cx.map.source().len();
+    let nl = if last { "\n" } else { "" };
+    e.text = Some(format!("{}{nl}", cx.map.line_text(line)));
     e
 }
 

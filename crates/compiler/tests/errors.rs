@@ -404,3 +404,17 @@ fn error_text_is_the_source_line() {
     assert_eq!(e.text.as_deref(), Some("if x\n"));
     assert_eq!(e.filename, "<test>");
 }
+
+#[test]
+fn never_closed_text_follows_cpython() {
+    for (src, text) in [
+        ("x = (1,", "x = (1,\n"),
+        ("foo(\n", "foo(\n"),
+        ("foo(\n\n", "foo("),
+        ("foo(\n# c\n", "foo("),
+        ("a\nfoo(", "foo(\n"),
+    ] {
+        let e = compile_err(src);
+        assert_eq!(e.text.as_deref(), Some(text), "{src:?}");
+    }
+}

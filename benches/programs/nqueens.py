@@ -1,9 +1,9 @@
 # N-queens: count all solutions with a generator-based backtracking search over permutations.
 
 SIZE = 9
-REPEAT = 100
+REPEAT = 90
 NAIVE_SIZE = 8
-NAIVE_REPEAT = 30
+NAIVE_REPEAT = 20
 
 
 def solutions(n):

@@ -523,6 +523,11 @@ impl Opcode {
         self.info().arg
     }
 
+    /// Number of inline cache units that follow the instruction (usable in constants).
+    pub const fn cache_units(self) -> usize {
+        base_info(self).cache as usize
+    }
+
     /// Number of inline cache units that follow the instruction.
     #[inline]
     pub fn cache_size(self) -> usize {

@@ -1,0 +1,653 @@
+//! Attribute access: `object.__getattribute__`'s descriptor protocol, `type`'s and
+//! `module`'s variants, method loading without bound-method objects, `super()` lookups.
+
+use crate::intern::{intern_value, names};
+use crate::object::{Layout, ObjRef};
+use crate::types::builtin_func::BuiltinFunctionData;
+use crate::types::descriptors::{
+    ClassMethodData, GetSetData, MemberData, PropertyData, StaticMethodData,
+};
+use crate::types::dict::DictData;
+use crate::types::function::FunctionData;
+use crate::types::method::BoundMethodData;
+use crate::types::module::ModuleData;
+use crate::types::str::StrData;
+use crate::types::typeobj::{tflags, TypeData};
+use crate::types::{type_of, types};
+use crate::value::Value;
+use crate::{PyErr, PyResult, Vm};
+
+/// Checks an attribute name is a str and returns it interned.
+pub fn check_attr_name(name: &Value) -> PyResult<Value> {
+    if name.downcast::<StrData>().is_none() {
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            type_of(name).name()
+        )));
+    }
+    Ok(intern_value(name))
+}
+
+/// The kind of a descriptor found on a type, by its layout (fast) or its type's dunders.
+enum DescrKind {
+    /// Not a descriptor: returned as is.
+    Plain,
+    /// Has `__get__` only (functions, method descriptors, classmethod, ...).
+    NonData,
+    /// Has `__get__` and `__set__`/`__delete__` (property, slots, getsets).
+    Data,
+}
+
+fn descr_kind(d: &Value) -> DescrKind {
+    match d.layout() {
+        Some(Layout::Function | Layout::ClassMethod | Layout::StaticMethod) => DescrKind::NonData,
+        Some(Layout::BuiltinFunction) => {
+            if crate::interp::call::is_method_descriptor(d) {
+                DescrKind::NonData
+            } else {
+                DescrKind::Plain
+            }
+        }
+        Some(Layout::Property | Layout::GetSetDescr | Layout::MemberDescr)
+            if !type_of(d).data.has_flag(tflags::HEAPTYPE) =>
+        {
+            DescrKind::Data
+        }
+        None => DescrKind::Plain,
+        _ => {
+            let ty = type_of(d);
+            if !ty.data.has_flag(tflags::HEAPTYPE) && !matches!(d.layout(), Some(Layout::Property))
+            {
+                return DescrKind::Plain;
+            }
+            let n = names();
+            if ty.lookup(&n.__get__).is_none() {
+                return DescrKind::Plain;
+            }
+            if ty.lookup(&n.__set__).is_some() || ty.lookup(&n.__delete__).is_some() {
+                DescrKind::Data
+            } else {
+                DescrKind::NonData
+            }
+        }
+    }
+}
+
+/// The instance `__dict__` of an object, if it has one (materializing it).
+pub fn instance_dict(obj: &Value) -> Option<ObjRef<DictData>> {
+    let h = obj.as_header()?;
+    if let Some(attrs) = h.attrs() {
+        if !h.ty().data.has_flag(tflags::HAS_DICT) {
+            return None;
+        }
+        return Some(attrs.dict(&h.ty().data.shared_keys));
+    }
+    match h.layout() {
+        Layout::Module => obj.downcast::<ModuleData>().map(|m| m.data.dict.clone()),
+        Layout::Function => obj.downcast::<FunctionData>().map(|f| f.data.dict()),
+        Layout::Type => obj.downcast::<TypeData>().map(|t| t.data.dict.clone()),
+        _ => None,
+    }
+}
+
+/// Looks `name` up in the instance's own attribute storage.
+fn instance_lookup(obj: &Value, name: &Value) -> Option<Value> {
+    let h = obj.as_header()?;
+    if let Some(attrs) = h.attrs() {
+        return attrs.get(&h.ty().data.shared_keys, name);
+    }
+    match h.layout() {
+        Layout::Function => obj
+            .downcast::<FunctionData>()
+            .and_then(|f| f.data.dict_lookup(name)),
+        _ => None,
+    }
+}
+
+impl Vm {
+    /// `getattr(obj, name)`.
+    pub fn get_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let ty = type_of(obj);
+        if ty.data.has_flag(tflags::CUSTOM_GETATTRIBUTE) {
+            return self.custom_getattr(obj, name);
+        }
+        match self.generic_getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                if ty.data.has_flag(tflags::HAS_GETATTR) {
+                    if let Some(ga) = ty.lookup(&names().__getattr__) {
+                        return self.call_descriptor(&ga, obj, &[name.clone()]);
+                    }
+                }
+                Err(attribute_error(obj, name))
+            }
+        }
+    }
+
+    /// `getattr(obj, name, None)`-like: `Ok(None)` instead of AttributeError.
+    pub fn lookup_attr(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let ty = type_of(obj);
+        if !ty
+            .data
+            .has_flag(tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR)
+        {
+            return self.generic_getattr_opt(obj, name);
+        }
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    fn custom_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let ty = type_of(obj);
+        let n = names();
+        let ga = ty.lookup(&n.__getattribute__).expect("flag says it exists");
+        match self.call_descriptor(&ga, obj, &[name.clone()]) {
+            Ok(v) => Ok(v),
+            Err(e)
+                if e.matches(&types().exc.attribute_error)
+                    && ty.data.has_flag(tflags::HAS_GETATTR) =>
+            {
+                match ty.lookup(&n.__getattr__) {
+                    Some(g) => self.call_descriptor(&g, obj, &[name.clone()]),
+                    None => Err(e),
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `object.__getattribute__` (and `type`'s and `module`'s): `Ok(None)` when absent.
+    pub fn generic_getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if let Some(cls) = obj.downcast::<TypeData>() {
+            return self.type_getattr(obj, cls, name);
+        }
+        let ty = type_of(obj);
+        let descr = ty.lookup(name);
+        if let Some(d) = &descr {
+            if let DescrKind::Data = descr_kind(d) {
+                return self.descr_get(d, obj, &ty.to_value()).map(Some);
+            }
+        }
+        if let Some(m) = obj.downcast::<ModuleData>() {
+            if let Some(v) = m.data.dict.data.get_str(name) {
+                return Ok(Some(v));
+            }
+        } else if let Some(v) = instance_lookup(obj, name) {
+            return Ok(Some(v));
+        }
+        match descr {
+            Some(d) => match descr_kind(&d) {
+                DescrKind::NonData => self.descr_get(&d, obj, &ty.to_value()).map(Some),
+                _ => Ok(Some(d)),
+            },
+            None => {
+                if let Some(m) = obj.downcast::<ModuleData>() {
+                    // Module-level __getattr__ (PEP 562).
+                    if let Some(g) = m.data.dict.data.get_str(&names().__getattr__) {
+                        return match self.call(&g, &[name.clone()]) {
+                            Ok(v) => Ok(Some(v)),
+                            Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
+                            Err(e) => Err(e),
+                        };
+                    }
+                }
+                Ok(None)
+            }
+        }
+    }
+
+    /// `object.__getattribute__(obj, name)` raising AttributeError.
+    pub fn generic_getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        match self.generic_getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(attribute_error(obj, name)),
+        }
+    }
+
+    /// `type.__getattribute__(cls, name)`.
+    fn type_getattr(
+        &mut self,
+        obj: &Value,
+        cls: &crate::object::Obj<TypeData>,
+        name: &Value,
+    ) -> PyResult<Option<Value>> {
+        let meta = type_of(obj);
+        let meta_attr = meta.lookup(name);
+        if let Some(ma) = &meta_attr {
+            if let DescrKind::Data = descr_kind(ma) {
+                return self.descr_get(ma, obj, &meta.to_value()).map(Some);
+            }
+        }
+        if let Some(attr) = cls.lookup(name) {
+            return match descr_kind(&attr) {
+                DescrKind::Plain => Ok(Some(attr)),
+                _ => self.descr_get(&attr, &Value::NONE, obj).map(Some),
+            };
+        }
+        match meta_attr {
+            Some(ma) => match descr_kind(&ma) {
+                DescrKind::Plain => Ok(Some(ma)),
+                _ => self.descr_get(&ma, obj, &meta.to_value()).map(Some),
+            },
+            None => Ok(None),
+        }
+    }
+
+    /// `descr.__get__(obj, owner)` (obj None for access through the class).
+    pub fn descr_get(&mut self, descr: &Value, obj: &Value, owner: &Value) -> PyResult<Value> {
+        match descr.layout() {
+            Some(Layout::Function) => {
+                if obj.is_none() {
+                    Ok(descr.clone())
+                } else {
+                    Ok(BoundMethodData::new_value(descr.clone(), obj.clone()))
+                }
+            }
+            Some(Layout::BuiltinFunction) => {
+                let bf = descr.downcast::<BuiltinFunctionData>().expect("layout");
+                if obj.is_none() || bf.data.objclass.is_none() || !bf.data.this.is_empty() {
+                    Ok(descr.clone())
+                } else {
+                    Ok(bf.data.bind(obj.clone()))
+                }
+            }
+            Some(Layout::ClassMethod) if !type_of(descr).data.has_flag(tflags::HEAPTYPE) => {
+                let cm = descr.downcast::<ClassMethodData>().expect("layout");
+                let owner = if owner.is_none() {
+                    type_of(obj).to_value()
+                } else {
+                    owner.clone()
+                };
+                let f = cm.data.callable();
+                if let Some(bf) = f.downcast::<BuiltinFunctionData>() {
+                    return Ok(bf.data.bind(owner));
+                }
+                Ok(BoundMethodData::new_value(f, owner))
+            }
+            Some(Layout::StaticMethod) if !type_of(descr).data.has_flag(tflags::HEAPTYPE) => {
+                Ok(descr
+                    .downcast::<StaticMethodData>()
+                    .expect("layout")
+                    .data
+                    .callable())
+            }
+            Some(Layout::Property) if !type_of(descr).data.has_flag(tflags::HEAPTYPE) => {
+                if obj.is_none() {
+                    return Ok(descr.clone());
+                }
+                let p = descr.downcast::<PropertyData>().expect("layout");
+                let fget = p.data.fget();
+                if fget.is_none() {
+                    return Err(PyErr::attribute_error(format!(
+                        "property {}of '{}' object has no getter",
+                        p.data.name_for_error(),
+                        type_of(obj).name()
+                    )));
+                }
+                self.call(&fget, &[obj.clone()])
+            }
+            Some(Layout::GetSetDescr) => {
+                if obj.is_none() {
+                    return Ok(descr.clone());
+                }
+                let g = descr.downcast::<GetSetData>().expect("layout");
+                g.data.check_receiver(obj)?;
+                (g.data.get)(self, obj)
+            }
+            Some(Layout::MemberDescr) => {
+                if obj.is_none() {
+                    return Ok(descr.clone());
+                }
+                let m = descr.downcast::<MemberData>().expect("layout");
+                m.data.get(obj)
+            }
+            _ => {
+                let get = type_of(descr).lookup(&names().__get__);
+                match get {
+                    Some(g) => {
+                        let owner = if owner.is_none() {
+                            type_of(obj).to_value()
+                        } else {
+                            owner.clone()
+                        };
+                        self.call_descriptor(&g, descr, &[obj.clone(), owner])
+                    }
+                    None => Ok(descr.clone()),
+                }
+            }
+        }
+    }
+
+    /// Binds a descriptor found on `type(obj)` to `obj`.
+    pub fn bind_descriptor(&mut self, descr: &Value, obj: &Value) -> PyResult<Value> {
+        match descr_kind(descr) {
+            DescrKind::Plain => Ok(descr.clone()),
+            _ => self.descr_get(descr, obj, &type_of(obj).to_value()),
+        }
+    }
+
+    /// `descr.__get__(obj, owner)` if `descr` is a descriptor, else `descr` itself.
+    pub fn descr_get_if_descriptor(
+        &mut self,
+        descr: &Value,
+        obj: &Value,
+        owner: &Value,
+    ) -> PyResult<Value> {
+        match descr_kind(descr) {
+            DescrKind::Plain => Ok(descr.clone()),
+            _ => self.descr_get(descr, obj, owner),
+        }
+    }
+
+    /// Binds a descriptor found on class `cls` for access through the class.
+    pub fn bind_descriptor_to_class(&mut self, descr: &Value, cls: &Value) -> PyResult<Value> {
+        match descr_kind(descr) {
+            DescrKind::Plain => Ok(descr.clone()),
+            _ => self.descr_get(descr, &Value::NONE, cls),
+        }
+    }
+
+    /// `LOAD_ATTR` method form: `(function, true)` when `obj.name` is a plain method found
+    /// on the type (so the caller can pass `obj` as self without a bound-method object).
+    pub fn load_method(&mut self, obj: &Value, name: &Value) -> PyResult<(Value, bool)> {
+        let ty = type_of(obj);
+        if ty.data.has_flag(tflags::CUSTOM_GETATTRIBUTE)
+            || obj.downcast::<TypeData>().is_some()
+            || obj.downcast::<ModuleData>().is_some()
+        {
+            return Ok((self.get_attr(obj, name)?, false));
+        }
+        if let Some(d) = ty.lookup(name) {
+            let is_plain_method = d.layout() == Some(Layout::Function)
+                || crate::interp::call::is_method_descriptor(&d);
+            if is_plain_method {
+                if instance_lookup(obj, name).is_none() {
+                    return Ok((d, true));
+                }
+            }
+        }
+        Ok((self.get_attr(obj, name)?, false))
+    }
+
+    /// `setattr(obj, name, value)`.
+    pub fn set_attr(&mut self, obj: &Value, name: &Value, value: Value) -> PyResult<()> {
+        let ty = type_of(obj);
+        if ty.data.has_flag(tflags::CUSTOM_SETATTR) {
+            let sa = ty
+                .lookup(&names().__setattr__)
+                .expect("flag says it exists");
+            self.call_descriptor(&sa, obj, &[name.clone(), value])?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, Some(value))
+    }
+
+    /// `delattr(obj, name)`.
+    pub fn del_attr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let ty = type_of(obj);
+        if ty.data.has_flag(tflags::CUSTOM_DELATTR) {
+            let da = ty
+                .lookup(&names().__delattr__)
+                .expect("flag says it exists");
+            self.call_descriptor(&da, obj, &[name.clone()])?;
+            return Ok(());
+        }
+        self.generic_setattr(obj, name, None)
+    }
+
+    /// `object.__setattr__`/`__delattr__` (value None deletes).
+    pub fn generic_setattr(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        value: Option<Value>,
+    ) -> PyResult<()> {
+        let name = intern_value(name);
+        if let Some(cls) = obj.downcast::<TypeData>() {
+            return crate::types::typeobj_new::type_setattr(self, cls, &name, value);
+        }
+        let ty = type_of(obj);
+        if let Some(d) = ty.lookup(&name) {
+            if let DescrKind::Data = descr_kind(&d) {
+                return self.descr_set(&d, obj, value);
+            }
+        }
+        let h = match obj.as_header() {
+            Some(h) => h,
+            None => return Err(no_attr_set(obj, &name, value.is_none(), false)),
+        };
+        if let Some(attrs) = h.attrs() {
+            if !ty.data.has_flag(tflags::HAS_DICT) {
+                return Err(no_attr_set(obj, &name, value.is_none(), true));
+            }
+            let keys = &ty.data.shared_keys;
+            return match value {
+                Some(v) => {
+                    attrs.set(keys, &name, v);
+                    Ok(())
+                }
+                None => {
+                    if attrs.delete(keys, &name) {
+                        Ok(())
+                    } else {
+                        Err(attribute_error(obj, &name))
+                    }
+                }
+            };
+        }
+        match h.layout() {
+            Layout::Module => {
+                let m = obj.downcast::<ModuleData>().expect("layout");
+                match value {
+                    Some(v) => {
+                        m.data.dict.data.set_str(name, v);
+                        Ok(())
+                    }
+                    None => match m.data.dict.data.del_str(&name) {
+                        Some(_) => Ok(()),
+                        None => Err(attribute_error(obj, &name)),
+                    },
+                }
+            }
+            Layout::Function => {
+                let f = obj.downcast::<FunctionData>().expect("layout");
+                match value {
+                    Some(v) => {
+                        f.data.dict().data.set_str(name, v);
+                        Ok(())
+                    }
+                    None => match f.data.dict().data.del_str(&name) {
+                        Some(_) => Ok(()),
+                        None => Err(attribute_error(obj, &name)),
+                    },
+                }
+            }
+            _ => Err(no_attr_set(obj, &name, value.is_none(), false)),
+        }
+    }
+
+    /// `descr.__set__(obj, value)` / `descr.__delete__(obj)`.
+    pub fn descr_set(&mut self, descr: &Value, obj: &Value, value: Option<Value>) -> PyResult<()> {
+        match descr.layout() {
+            Some(Layout::Property) if !type_of(descr).data.has_flag(tflags::HEAPTYPE) => {
+                let p = descr.downcast::<PropertyData>().expect("layout");
+                let (f, what) = match &value {
+                    Some(_) => (p.data.fset(), "setter"),
+                    None => (p.data.fdel(), "deleter"),
+                };
+                if f.is_none() {
+                    return Err(PyErr::attribute_error(format!(
+                        "property {}of '{}' object has no {what}",
+                        p.data.name_for_error(),
+                        type_of(obj).name()
+                    )));
+                }
+                match value {
+                    Some(v) => self.call(&f, &[obj.clone(), v])?,
+                    None => self.call(&f, &[obj.clone()])?,
+                };
+                Ok(())
+            }
+            Some(Layout::GetSetDescr) => {
+                let g = descr.downcast::<GetSetData>().expect("layout");
+                g.data.check_receiver(obj)?;
+                match g.data.set {
+                    Some(set) => set(self, obj, value),
+                    None => Err(PyErr::attribute_error(format!(
+                        "attribute '{}' of '{}' objects is not writable",
+                        g.data.name,
+                        g.data.objclass_name()
+                    ))),
+                }
+            }
+            Some(Layout::MemberDescr) => {
+                let m = descr.downcast::<MemberData>().expect("layout");
+                m.data.set(obj, value)
+            }
+            _ => {
+                let n = names();
+                let ty = type_of(descr);
+                match value {
+                    Some(v) => match ty.lookup(&n.__set__) {
+                        Some(s) => self
+                            .call_descriptor(&s, descr, &[obj.clone(), v])
+                            .map(|_| ()),
+                        None => Err(PyErr::attribute_error("__set__")),
+                    },
+                    None => match ty.lookup(&n.__delete__) {
+                        Some(s) => self.call_descriptor(&s, descr, &[obj.clone()]).map(|_| ()),
+                        None => Err(PyErr::attribute_error("__delete__")),
+                    },
+                }
+            }
+        }
+    }
+
+    /// `LOAD_SPECIAL`: `(method, self)` or `(bound, NULL)`, or the 3.11 AttributeError.
+    pub(crate) fn load_special(
+        &mut self,
+        owner: &Value,
+        which: krait_bytecode::SpecialMethod,
+    ) -> PyResult<(Value, Value)> {
+        let name = crate::intern::intern(which.text());
+        match type_of(owner).lookup(&name) {
+            Some(m) => {
+                if m.layout() == Some(Layout::Function)
+                    || crate::interp::call::is_method_descriptor(&m)
+                {
+                    Ok((m, owner.clone()))
+                } else {
+                    Ok((self.bind_descriptor(&m, owner)?, Value::EMPTY))
+                }
+            }
+            None => Err(PyErr::attribute_error(which.text())),
+        }
+    }
+
+    /// `LOAD_SUPER_ATTR`: `super(class, self).name` (method form returns `(func, self)`).
+    pub(crate) fn load_super_attr(
+        &mut self,
+        global_super: &Value,
+        class: &Value,
+        self_v: &Value,
+        name: &Value,
+        load_method: bool,
+        _two_args: bool,
+    ) -> PyResult<(Value, Value)> {
+        if !global_super.is_type(&types().super_) {
+            let s = self.call(global_super, &[class.clone(), self_v.clone()])?;
+            return Ok((self.get_attr(&s, name)?, Value::EMPTY));
+        }
+        let (found, start_is_obj) = crate::types::super_::super_lookup(self, class, self_v, name)?;
+        let Some(found) = found else {
+            let s = crate::types::super_::new_super(class.clone(), self_v.clone(), self)?;
+            return Ok((self.get_attr(&s, name)?, Value::EMPTY));
+        };
+        if load_method
+            && start_is_obj
+            && (found.layout() == Some(Layout::Function)
+                || crate::interp::call::is_method_descriptor(&found))
+        {
+            return Ok((found, self_v.clone()));
+        }
+        let v = crate::types::super_::super_bind(self, &found, class, self_v)?;
+        Ok((v, Value::EMPTY))
+    }
+}
+
+/// The AttributeError for a missing attribute.
+pub fn attribute_error(obj: &Value, name: &Value) -> PyErr {
+    let n = crate::interp::eval::name_str(name);
+    let msg = if let Some(cls) = obj.downcast::<TypeData>() {
+        format!("type object '{}' has no attribute '{n}'", cls.name())
+    } else if let Some(m) = obj.downcast::<ModuleData>() {
+        format!("module '{}' has no attribute '{n}'", m.data.name())
+    } else {
+        format!("'{}' object has no attribute '{n}'", type_of(obj).name())
+    };
+    let e = PyErr::attribute_error(msg);
+    if let Some(attrs) = e.value().as_header().and_then(|h| h.attrs()) {
+        let keys = &type_of(e.value()).data.shared_keys;
+        attrs.set(keys, &names().name, name.clone());
+        attrs.set(keys, &crate::intern::intern("obj"), obj.clone());
+    }
+    e
+}
+
+fn no_attr_set(obj: &Value, name: &Value, _delete: bool, _slots: bool) -> PyErr {
+    let n = crate::interp::eval::name_str(name);
+    let ty = type_of(obj);
+    if ty.lookup(name).is_some() && !ty.data.has_flag(tflags::HEAPTYPE) {
+        PyErr::attribute_error(format!(
+            "'{}' object attribute '{n}' is read-only",
+            ty.name()
+        ))
+    } else {
+        PyErr::attribute_error(format!("'{}' object has no attribute '{n}'", ty.name()))
+    }
+}
+
+/// `dir(obj)`: sorted attribute names from the instance dict and the class MRO.
+pub fn dir_of(vm: &mut Vm, obj: &Value) -> PyResult<Vec<Value>> {
+    let mut names_set: Vec<Value> = Vec::new();
+    let mut push_keys = |vm: &mut Vm, d: &ObjRef<DictData>| -> PyResult<()> {
+        for k in d.data.keys() {
+            if k.downcast::<StrData>().is_some() {
+                let mut present = false;
+                for e in &names_set {
+                    if vm.eq(e, &k)? {
+                        present = true;
+                        break;
+                    }
+                }
+                if !present {
+                    names_set.push(k);
+                }
+            }
+        }
+        Ok(())
+    };
+    if let Some(cls) = obj.downcast::<TypeData>() {
+        for t in cls.data.mro_vec() {
+            push_keys(vm, &t.data.dict)?;
+        }
+    } else {
+        if let Some(d) = instance_dict(obj) {
+            push_keys(vm, &d)?;
+        }
+        if obj.downcast::<ModuleData>().is_none() {
+            for t in type_of(obj).data.mro_vec() {
+                push_keys(vm, &t.data.dict)?;
+            }
+        }
+    }
+    let mut strings: Vec<(String, Value)> = names_set
+        .into_iter()
+        .map(|v| (crate::interp::eval::name_str(&v).to_string(), v))
+        .collect();
+    strings.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(strings.into_iter().map(|(_, v)| v).collect())
+}

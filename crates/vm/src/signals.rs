@@ -1,0 +1,37 @@
+//! SIGINT becomes `KeyboardInterrupt`, raised at the next eval-breaker check (backward
+//! jumps and function entries).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::{PyErr, PyResult, Vm};
+
+static PENDING: AtomicBool = AtomicBool::new(false);
+
+extern "C" fn on_sigint(_sig: libc::c_int) {
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+/// Installs the SIGINT handler (the command-line program calls this once).
+pub fn install() {
+    unsafe {
+        libc::signal(libc::SIGINT, on_sigint as *const () as libc::sighandler_t);
+    }
+}
+
+/// Whether a signal is waiting to be handled.
+#[inline(always)]
+pub fn pending() -> bool {
+    PENDING.load(Ordering::Relaxed)
+}
+
+/// Handles pending signals: raises KeyboardInterrupt for SIGINT.
+#[cold]
+pub fn handle(_vm: &mut Vm) -> PyResult<()> {
+    if PENDING.swap(false, Ordering::Relaxed) {
+        return Err(PyErr::with_args(
+            &crate::types::types().exc.keyboard_interrupt,
+            vec![],
+        ));
+    }
+    Ok(())
+}

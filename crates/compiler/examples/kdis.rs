@@ -49,6 +49,10 @@ fn run(args: Vec<String>) -> i32 {
             };
             match compile(&source, path, mode) {
                 Ok(code) => {
+                    if args.iter().any(|a| a == "--positions") {
+                        print_positions(&code);
+                        return 0;
+                    }
                     let opts = DisOptions {
                         recursive: true,
                         show_caches: false,
@@ -78,10 +82,24 @@ fn run(args: Vec<String>) -> i32 {
             }
         }
         None => {
-            eprintln!("usage: kdis FILE.py [--eval|--single] | kdis -c SOURCE | kdis --validate-all DIR [-v]");
+            eprintln!("usage: kdis FILE.py [--eval|--single|--positions] | kdis -c SOURCE | kdis --validate-all DIR [-v]");
             2
         }
     }
+}
+
+/// One line per instruction: code name, opcode, and position (line end_line col end_col).
+fn print_positions(code: &krait_bytecode::CodeObject) {
+    code.walk(&mut |c| {
+        for ins in krait_bytecode::Instructions::new(&c.instructions) {
+            let p = c.linetable.position(ins.index);
+            let name = ins.opcode.map(|o| o.name()).unwrap_or("?");
+            println!(
+                "{} {} {} {} {} {}",
+                c.qualname, name, p.line, p.end_line, p.col, p.end_col
+            );
+        }
+    });
 }
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {

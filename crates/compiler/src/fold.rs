@@ -54,9 +54,46 @@ fn as_bigint(c: &Constant) -> Option<BigInt> {
 fn as_float(c: &Constant) -> Option<f64> {
     match c {
         Constant::Float(f) => Some(*f),
-        Constant::Int(i) => Some(*i as f64),
+        // Only ints that convert exactly (larger ones round like CPython's, but keep it
+        // simple and leave them to run time).
+        Constant::Int(i) if i.unsigned_abs() <= 1 << 53 => Some(*i as f64),
         _ => None,
     }
+}
+
+/// Python's `divmod` on ints (floor division, remainder with the divisor's sign).
+fn floor_divmod(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
+    let mut q = a / b;
+    let mut r = a % b;
+    if !r.is_zero() && (r.is_negative() != b.is_negative()) {
+        q -= 1;
+        r += b;
+    }
+    (q, r)
+}
+
+/// Python's `divmod` on floats (CPython's `_float_div_mod`).
+fn float_divmod(vx: f64, wx: f64) -> (f64, f64) {
+    let mut m = vx % wx;
+    let mut div = (vx - m) / wx;
+    if m != 0.0 {
+        if (wx < 0.0) != (m < 0.0) {
+            m += wx;
+            div -= 1.0;
+        }
+    } else {
+        m = 0.0f64.copysign(wx);
+    }
+    let floordiv = if div != 0.0 {
+        let mut f = div.floor();
+        if div - f > 0.5 {
+            f += 1.0;
+        }
+        f
+    } else {
+        0.0f64.copysign(vx / wx)
+    };
+    (floordiv, m)
 }
 
 /// The constant value of `e`, if it is one.
@@ -203,6 +240,25 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             Operator::BitAnd => a & b,
             Operator::BitOr => a | b,
             Operator::BitXor => a ^ b,
+            Operator::FloorDiv | Operator::Mod => {
+                if b.is_zero() {
+                    return None;
+                }
+                let (q, r) = floor_divmod(&a, &b);
+                if op == Operator::FloorDiv {
+                    q
+                } else {
+                    r
+                }
+            }
+            Operator::Div => {
+                const EXACT: i64 = 1 << 53;
+                let (x, y) = (a.to_i64()?, b.to_i64()?);
+                if y == 0 || x.abs() > EXACT || y.abs() > EXACT {
+                    return None;
+                }
+                return Some(Constant::Float(x as f64 / y as f64));
+            }
             _ => return None,
         };
         if bits(&res) > MAX_INT_BITS * 2 {
@@ -217,6 +273,9 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 Operator::Add => a + b,
                 Operator::Sub => a - b,
                 Operator::Mult => a * b,
+                Operator::Div if b != 0.0 => a / b,
+                Operator::FloorDiv if b != 0.0 => float_divmod(a, b).0,
+                Operator::Mod if b != 0.0 => float_divmod(a, b).1,
                 _ => return None,
             };
             Some(Constant::Float(v))
@@ -274,6 +333,19 @@ mod tests {
         assert!(matches!(fold_src("not 0"), Some(Constant::Bool(true))));
         assert!(matches!(fold_src("-0.0"), Some(Constant::Float(f)) if f.is_sign_negative()));
         assert!(fold_src("1 / 0").is_none());
+        assert!(matches!(fold_src("7 // -2"), Some(Constant::Int(-4))));
+        assert!(matches!(fold_src("-7 % 3"), Some(Constant::Int(2))));
+        assert!(matches!(fold_src("1 / 4"), Some(Constant::Float(f)) if f == 0.25));
+        assert!(matches!(fold_src("-7.5 // 2"), Some(Constant::Float(f)) if f == -4.0));
+        assert!(matches!(fold_src("-7.5 % 2"), Some(Constant::Float(f)) if f == 0.5));
+        assert!(fold_src("5.0 % -0.0").is_none());
+        assert!(matches!(fold_src("6.0 % -4.0"), Some(Constant::Float(f)) if f == -2.0));
+        assert!(
+            matches!(fold_src("-0.0 // 5.0"), Some(Constant::Float(f)) if f == 0.0 && f.is_sign_negative())
+        );
+        assert!(
+            matches!(fold_src("0.0 % -3.0"), Some(Constant::Float(f)) if f == 0.0 && f.is_sign_negative())
+        );
         assert!(fold_src("x + 1").is_none());
         assert!(fold_src("[1, 2]").is_none());
     }

@@ -46,10 +46,11 @@ impl<'a> Compiler<'a> {
                 e.range(),
             )
         })?;
-        let line = self.pos(e.range()).line;
+        let range = self.expr_range(e);
+        let line = self.pos(range).line;
         self.enter_scope(name, scope, line)?;
         self.um().argcount = 1;
-        let r = self.comprehension_body(kind, generators, elt, value, e);
+        let r = self.comprehension_body(kind, generators, elt, value, range);
         let code = match r {
             Ok(()) => self.exit_scope()?,
             Err(err) => {
@@ -72,9 +73,9 @@ impl<'a> Compiler<'a> {
         generators: &'a [Comprehension],
         elt: &'a Expr,
         value: Option<&'a Expr>,
-        e: &'a Expr,
+        range: ruff_text_size::TextRange,
     ) -> CompileResult<()> {
-        let old = self.set_loc(e.range());
+        let old = self.set_loc(range);
         match kind {
             CompKind::List => self.emit(Opcode::BUILD_LIST, 0),
             CompKind::Set => self.emit(Opcode::BUILD_SET, 0),

@@ -66,11 +66,31 @@ fn is_two_element_slice(e: &Expr) -> bool {
 impl<'a> Compiler<'a> {
     pub fn visit_expr(&mut self, e: &'a Expr) -> CompileResult<()> {
         self.deeper()?;
-        let old = self.set_loc(e.range());
+        let old = self.set_loc(self.expr_range(e));
         let r = self.visit_expr_inner(e);
         self.restore_loc(old);
         self.shallower();
         r
+    }
+
+    /// The range CPython gives an expression (a generator expression that is a call's only
+    /// argument includes the call's parentheses).
+    pub fn expr_range(&self, e: &Expr) -> TextRange {
+        if let Some((ptr, range)) = self.genexpr_parens {
+            if ptr == e as *const Expr as usize {
+                return range;
+            }
+        }
+        e.range()
+    }
+
+    /// Records the parentheses of a call whose only argument is a bare generator expression.
+    fn note_genexpr_argument(&mut self, args: &ast::Arguments) {
+        if let [only @ Expr::Generator(g)] = &*args.args {
+            if !g.parenthesized && args.keywords.is_empty() {
+                self.genexpr_parens = Some((only as *const Expr as usize, args.range));
+            }
+        }
     }
 
     pub fn visit_exprs(&mut self, es: &'a [Expr]) -> CompileResult<()> {
@@ -752,6 +772,7 @@ impl<'a> Compiler<'a> {
 
     fn visit_call(&mut self, c: &'a ast::ExprCall) -> CompileResult<()> {
         self.check_keywords(&c.arguments.keywords, c.range())?;
+        self.note_genexpr_argument(&c.arguments);
         if self.maybe_method_call(c)? {
             return Ok(());
         }

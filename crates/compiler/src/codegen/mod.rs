@@ -123,6 +123,9 @@ pub(crate) struct Compiler<'a> {
     pub depth: u32,
     /// Line of the last valid `from __future__` import.
     pub future_lineno: u32,
+    /// An unparenthesized generator expression that is a call's only argument, and the
+    /// range CPython gives it (the call's parentheses).
+    pub genexpr_parens: Option<(usize, TextRange)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -142,6 +145,7 @@ impl<'a> Compiler<'a> {
             interactive,
             depth: 0,
             future_lineno: 0,
+            genexpr_parens: None,
         }
     }
 

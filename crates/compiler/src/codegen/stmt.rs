@@ -86,11 +86,45 @@ impl<'a> Compiler<'a> {
 
     pub fn visit_stmt(&mut self, s: &'a Stmt) -> CompileResult<()> {
         self.deeper()?;
-        let old = self.set_loc(s.range());
+        let old = self.set_loc(self.stmt_range(s));
         let r = self.visit_stmt_inner(s);
         self.restore_loc(old);
         self.shallower();
         r
+    }
+
+    /// A statement's range as CPython reports it: decorated definitions start at their
+    /// `def`/`class` keyword, not at the first decorator.
+    pub fn stmt_range(&self, s: &Stmt) -> TextRange {
+        let (decorated, name_start) = match s {
+            Stmt::FunctionDef(f) => (!f.decorator_list.is_empty(), f.name.range.start()),
+            Stmt::ClassDef(c) => (!c.decorator_list.is_empty(), c.name.range.start()),
+            _ => return s.range(),
+        };
+        if !decorated {
+            return s.range();
+        }
+        let src = self.map.source();
+        let before = src
+            .get(s.range().start().to_usize()..name_start.to_usize())
+            .unwrap_or("");
+        let keyword = before
+            .rfind("def")
+            .into_iter()
+            .chain(before.rfind("class"))
+            .max();
+        let mut start = match keyword {
+            Some(k) => s.range().start() + ruff_text_size::TextSize::from(k as u32),
+            None => return s.range(),
+        };
+        // `async def` starts at `async`.
+        if let Some(a) = before.rfind("async") {
+            let a_at = s.range().start() + ruff_text_size::TextSize::from(a as u32);
+            if before[a + 5..].trim_start().starts_with("def") && a_at < start {
+                start = a_at;
+            }
+        }
+        TextRange::new(start, s.range().end())
     }
 
     fn visit_stmt_inner(&mut self, s: &'a Stmt) -> CompileResult<()> {

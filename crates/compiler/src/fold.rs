@@ -295,7 +295,10 @@ fn fold_binary(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
             Some(Constant::Bytes(v.into()))
         }
         (Constant::Str(a), Constant::Int(n)) if op == Operator::Mult => {
-            let n = (*n).max(0) as usize;
+            if *n < 0 {
+                return None;
+            }
+            let n = *n as usize;
             if a.len().saturating_mul(n) > MAX_STR_LEN {
                 return None;
             }

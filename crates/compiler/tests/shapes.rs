@@ -409,3 +409,29 @@ fn disassembly_is_printable() {
     assert!(text.contains("Disassembly of <code object f>"));
     assert!(text.contains("Disassembly of <code object <listcomp>>"));
 }
+
+#[test]
+fn cpython_positions_for_decorated_defs_and_bare_genexpr_arguments() {
+    let code = compile_ok("@dec\nclass C:\n    pass\nx = sum(i for i in y)\n");
+    let insns: Vec<_> = Instructions::new(&code.instructions).collect();
+    let build = insns
+        .iter()
+        .find(|i| i.opcode == Some(Opcode::LOAD_BUILD_CLASS))
+        .unwrap();
+    let p = code.linetable.position(build.index);
+    assert_eq!((p.line, p.col, p.end_line, p.end_col), (2, 0, 3, 8));
+    // The generator expression's call covers the call's parentheses, as in CPython.
+    let calls: Vec<_> = insns
+        .iter()
+        .filter(|i| i.opcode == Some(Opcode::CALL))
+        .map(|i| code.linetable.position(i.index))
+        .collect();
+    assert!(
+        calls
+            .iter()
+            .any(|p| (p.line, p.col, p.end_col) == (4, 7, 21)),
+        "{calls:?}"
+    );
+    let ge = find_code(&code, "<genexpr>").unwrap();
+    assert_eq!(ge.firstlineno, 4);
+}

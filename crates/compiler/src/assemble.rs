@@ -134,6 +134,10 @@ pub struct Assembled {
 
 const NONE: usize = usize::MAX;
 
+/// Whether to fuse `LOAD_FAST`/`STORE_FAST` pairs into `LOAD_FAST_LOAD_FAST`,
+/// `STORE_FAST_LOAD_FAST` and `STORE_FAST_STORE_FAST` (as CPython 3.13).
+pub const SUPERINSTRUCTIONS: bool = true;
+
 #[derive(Clone, Copy)]
 struct BInstr {
     i: Instr,
@@ -173,6 +177,9 @@ pub fn assemble(seq: InstrSeq, info: &AsmInfo) -> Result<Assembled, String> {
     for b in blocks.iter_mut() {
         b.instrs
             .retain(|bi| !bi.i.op.is_setup() && bi.i.op != Op::PopBlock);
+    }
+    if SUPERINSTRUCTIONS {
+        insert_superinstructions(&mut blocks);
     }
     layout(&blocks, stacksize)
 }
@@ -518,6 +525,49 @@ fn propagate_positions(blocks: &mut [Block]) {
                 }
             }
         }
+    }
+}
+
+/// CPython 3.13's `insert_superinstructions`: adjacent fast-local loads/stores on the same
+/// line, with slot numbers below 16 and the same exception handler, become one instruction.
+fn insert_superinstructions(blocks: &mut [Block]) {
+    for b in blocks.iter_mut() {
+        let mut out: Vec<BInstr> = Vec::with_capacity(b.instrs.len());
+        let mut k = 0;
+        while k < b.instrs.len() {
+            let first = b.instrs[k];
+            if let Some(second) = b.instrs.get(k + 1).copied() {
+                let fused = match (first.i.op, second.i.op) {
+                    (Op::Real(Opcode::LOAD_FAST), Op::Real(Opcode::LOAD_FAST)) => {
+                        Some(Opcode::LOAD_FAST_LOAD_FAST)
+                    }
+                    (Op::Real(Opcode::STORE_FAST), Op::Real(Opcode::LOAD_FAST)) => {
+                        Some(Opcode::STORE_FAST_LOAD_FAST)
+                    }
+                    (Op::Real(Opcode::STORE_FAST), Op::Real(Opcode::STORE_FAST)) => {
+                        Some(Opcode::STORE_FAST_STORE_FAST)
+                    }
+                    _ => None,
+                };
+                if let Some(op) = fused {
+                    if first.i.arg < 16
+                        && second.i.arg < 16
+                        && first.i.pos.line == second.i.pos.line
+                        && first.except == second.except
+                    {
+                        let mut f = first;
+                        f.i.op = Op::Real(op);
+                        f.i.arg = (first.i.arg << 4) | second.i.arg;
+                        out.push(f);
+                        k += 2;
+                        continue;
+                    }
+                }
+            }
+            out.push(first);
+            k += 1;
+        }
+        b.instrs = out;
     }
 }
 

@@ -435,3 +435,23 @@ fn cpython_positions_for_decorated_defs_and_bare_genexpr_arguments() {
     let ge = find_code(&code, "<genexpr>").unwrap();
     assert_eq!(ge.firstlineno, 4);
 }
+
+#[test]
+fn superinstructions() {
+    let code = compile_ok("def f(a, b):\n    a, b = b, a\n    c = a + b; return c\n");
+    let f = find_code(&code, "f").unwrap();
+    assert_ops_contain(
+        f,
+        &[
+            "LOAD_FAST_LOAD_FAST",
+            "BUILD_TUPLE",
+            "UNPACK_SEQUENCE",
+            "STORE_FAST_STORE_FAST",
+        ],
+    );
+    let ssf = Instructions::new(&f.instructions)
+        .find(|i| i.opcode == Some(Opcode::STORE_FAST_STORE_FAST))
+        .unwrap();
+    assert_eq!(ssf.arg, 0x01, "stores a (from the top) then b");
+    assert!(ops(f).contains(&"STORE_FAST_LOAD_FAST"));
+}

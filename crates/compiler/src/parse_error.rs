@@ -163,6 +163,9 @@ pub fn first_error(parsed: &Parsed<Mod>, map: &SourceMap, filename: &str) -> Opt
                         "iterable unpacking cannot be used in comprehension"
                     }
                 }
+                UnsupportedSyntaxErrorKind::UnparenthesizedExceptionTypes => {
+                    "multiple exception types must be parenthesized"
+                }
                 _ => "invalid syntax",
             };
             parser = Some(Found {
@@ -1283,6 +1286,19 @@ fn starts_with_bitwise_or(e: &Expr) -> bool {
     false
 }
 
+/// Whether the tokens just around `range` are a pair of parentheses.
+fn is_parenthesized(cx: &Ctx, range: TextRange) -> bool {
+    let i = cx.token_at(range.start());
+    let Some(before) = cx.prev_significant(i) else {
+        return false;
+    };
+    let j = cx.token_at(range.end());
+    let Some(after) = cx.next_significant(j) else {
+        return false;
+    };
+    cx.tokens[before].kind() == TokenKind::Lpar && cx.tokens[after].kind() == TokenKind::Rpar
+}
+
 fn assignment_target_error(cx: &Ctx, loc: TextRange) -> CompileError {
     let Some(found) = find_expr(cx, loc) else {
         return cx.syntax("invalid syntax", loc);
@@ -1302,15 +1318,17 @@ fn assignment_target_error(cx: &Ctx, loc: TextRange) -> CompileError {
                         | Expr::BooleanLiteral(_)
                         | Expr::NoneLiteral(_)
                 );
-                let bitwise_or_target = !matches!(
-                    node,
-                    Expr::Compare(_)
-                        | Expr::BoolOp(_)
-                        | Expr::If(_)
-                        | Expr::Lambda(_)
-                        | Expr::Named(_)
-                        | Expr::Starred(_)
-                ) && !matches!(node, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not);
+                // A parenthesized expression is an atom, so it is a `bitwise_or` too.
+                let bitwise_or_target = is_parenthesized(cx, node.range())
+                    || (!matches!(
+                        node,
+                        Expr::Compare(_)
+                            | Expr::BoolOp(_)
+                            | Expr::If(_)
+                            | Expr::Lambda(_)
+                            | Expr::Named(_)
+                            | Expr::Starred(_)
+                    ) && !matches!(node, Expr::UnaryOp(u) if u.op == ruff_python_ast::UnaryOp::Not));
                 let is_last_element = match first {
                     Expr::Tuple(t) if !t.parenthesized => {
                         t.elts.last().map(|l| l.range()) == Some(node.range())

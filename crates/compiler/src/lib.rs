@@ -10,6 +10,7 @@
 //! - [`codegen`]: walks the AST and emits instructions into per-code-object units, following
 //!   CPython 3.13/3.14's `codegen.c` shapes (see `codegen/*.rs`: expressions, statements,
 //!   functions and classes, comprehensions, exceptions and `with`, f-strings).
+//! - [`unparse`]: annotation strings for `from __future__ import annotations`.
 //! - [`fold`]: constant folding (literals, tuples of constants, unary minus, small binary
 //!   operations).
 //! - [`assemble`]: basic blocks, exception-table labelling from `SETUP_*`/`POP_BLOCK`
@@ -28,6 +29,7 @@ pub mod fold;
 pub mod parse_error;
 pub mod source;
 pub mod symtable;
+pub mod unparse;
 
 pub use error::{CompileError, CompileErrorKind};
 

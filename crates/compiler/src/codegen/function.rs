@@ -90,36 +90,9 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Source text of an annotation, for `from __future__ import annotations`.
+    /// The string form of an annotation, for `from __future__ import annotations`.
     pub fn annotation_text(&self, e: &Expr) -> String {
-        let range = e.range();
-        let src = self.map.source();
-        let text = src
-            .get(range.start().to_usize()..range.end().to_usize())
-            .unwrap_or("");
-        // Collapse line breaks and indentation inside parenthesized annotations.
-        let mut out = String::with_capacity(text.len());
-        let mut last_space = false;
-        for ch in text.chars() {
-            if ch == '\n' || ch == '\r' || ch == '\\' {
-                last_space = true;
-                continue;
-            }
-            if ch == ' ' || ch == '\t' {
-                if last_space {
-                    continue;
-                }
-                last_space = true;
-                out.push(' ');
-                continue;
-            }
-            if last_space && !out.ends_with(' ') && !out.ends_with('(') && !out.ends_with('[') {
-                out.push(' ');
-            }
-            last_space = false;
-            out.push(ch);
-        }
-        out.trim().to_string()
+        crate::unparse::unparse(e, self.map.source())
     }
 
     /// Pushes the annotations dict of a function; returns the flag (or 0 when none).

@@ -392,6 +392,14 @@ pub fn isinstance_check(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool>
             return Ok(false);
         }
     }
+    if type_of(cls).is(&types().union_type) {
+        for c in crate::types::typeobj_new::union_args(cls) {
+            if isinstance_check(vm, obj, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if let Some(t) = cls.downcast::<TupleData>() {
         vm.check_stack()?;
         for c in t.data.items().to_vec() {
@@ -416,6 +424,14 @@ pub fn isinstance(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn issubclass_check(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
+    if type_of(cls).is(&types().union_type) {
+        for c in crate::types::typeobj_new::union_args(cls) {
+            if issubclass_check(vm, sub, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
     if let Some(t) = cls.downcast::<TupleData>() {
         vm.check_stack()?;
         for c in t.data.items().to_vec() {

@@ -73,6 +73,29 @@ fn descr_kind(d: &Value) -> DescrKind {
     }
 }
 
+/// Whether `d` handles assignment (`__set__`) or deletion (`__delete__`) on instances.
+fn is_set_descriptor(d: &Value, setting: bool) -> bool {
+    match descr_kind(d) {
+        DescrKind::Data => true,
+        DescrKind::NonData => false,
+        DescrKind::Plain => {
+            if d.as_header().is_none() {
+                return false;
+            }
+            let ty = type_of(d);
+            if !ty.data.has_flag(tflags::HEAPTYPE) {
+                return false;
+            }
+            let n = names();
+            if setting {
+                ty.lookup(&n.__set__).is_some()
+            } else {
+                ty.lookup(&n.__delete__).is_some()
+            }
+        }
+    }
+}
+
 /// The instance `__dict__` of an object, if it has one (materializing it).
 pub fn instance_dict(obj: &Value) -> Option<ObjRef<DictData>> {
     let h = obj.as_header()?;
@@ -131,7 +154,10 @@ impl Vm {
             .data
             .has_flag(tflags::CUSTOM_GETATTRIBUTE | tflags::HAS_GETATTR)
         {
-            return self.generic_getattr_opt(obj, name);
+            return match self.generic_getattr_opt(obj, name) {
+                Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
+                r => r,
+            };
         }
         match self.get_attr(obj, name) {
             Ok(v) => Ok(Some(v)),
@@ -411,7 +437,7 @@ impl Vm {
         }
         let ty = type_of(obj);
         if let Some(d) = ty.lookup(&name) {
-            if let DescrKind::Data = descr_kind(&d) {
+            if is_set_descriptor(&d, value.is_some()) {
                 return self.descr_set(&d, obj, value);
             }
         }

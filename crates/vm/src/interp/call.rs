@@ -359,7 +359,12 @@ impl Vm {
     /// `f()` style description of a callable for messages.
     pub fn callable_description(&self, callable: &Value) -> String {
         if let Some(f) = callable.downcast::<FunctionData>() {
-            return format!("{}()", crate::interp::eval::name_str(&f.data.qualname()));
+            let q = crate::interp::eval::name_str(&f.data.qualname()).to_string();
+            let m = f.data.module.lock().clone();
+            return match crate::types::str::str_of(&m) {
+                Some(m) if m != "builtins" => format!("{m}.{q}()"),
+                _ => format!("{q}()"),
+            };
         }
         if let Some(b) = callable.downcast::<BuiltinFunctionData>() {
             return format!("{}()", b.data.name);

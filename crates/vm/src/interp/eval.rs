@@ -1075,17 +1075,10 @@ impl Vm {
                         fail!(this_ip, e);
                     }
                     Opcode::RERAISE => {
+                        // With a non-zero argument, values[0] is the lasti saved when the
+                        // handler was entered; CPython uses it only for f_lineno. Unwinding
+                        // continues from this instruction, so it is not restored here.
                         let exc = pop!();
-                        if oparg > 0 {
-                            // values[0] is the saved lasti; restore it for the traceback line.
-                            let lasti = peek!(oparg as usize);
-                            if let Some(i) = lasti.as_small_int() {
-                                sync!(this_ip);
-                                (*f).lasti = i as u32;
-                                self.reraising = true;
-                                return Err(PyErr::from_exception(exc));
-                            }
-                        }
                         sync!(this_ip);
                         self.reraising = true;
                         return Err(PyErr::from_exception(exc));

@@ -200,7 +200,10 @@ impl Vm {
                 op,
             )));
         }
-        self.check_stack()?;
+        self.recursion_guard(" in comparison", |vm| vm.rich_compare_slow(a, b, op))
+    }
+
+    fn rich_compare_slow(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
         let n = names();
         let dunder = |op: ComparisonOperator| -> &'static Value {
             match op {
@@ -528,20 +531,16 @@ impl Vm {
         if let Some(s) = crate::types::native_repr(v) {
             return Ok(s);
         }
-        self.check_stack()?;
-        match type_of(v).lookup(&names().__repr__) {
+        self.recursion_guard(" while getting the repr of an object", |vm| match type_of(v).lookup(&names().__repr__) {
             Some(m) => {
-                let r = self.call_descriptor(&m, v, &[])?;
+                let r = vm.call_descriptor(&m, v, &[])?;
                 if r.downcast::<StrData>().is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "__repr__ returned non-string (type {})",
-                        type_of(&r).name()
-                    )));
+                    return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_of(&r).name())));
                 }
                 Ok(r)
             }
-            None => Ok(new_str(crate::types::object::default_repr(self, v)?)),
-        }
+            None => Ok(new_str(crate::types::object::default_repr(vm, v)?)),
+        })
     }
 
     pub fn repr_string(&mut self, v: &Value) -> PyResult<String> {
@@ -941,9 +940,15 @@ impl Vm {
             return crate::types::generator::gen_send(self, g, v);
         }
         let r = if v.is_none() {
-            match self.next(receiver)? {
-                Some(y) => return Ok(SendResult::Yield(y)),
-                None => return Ok(SendResult::Return(Value::NONE)),
+            if let Some(r) = crate::types::iter::fast_next(receiver) {
+                return Ok(match r? {
+                    Some(y) => SendResult::Yield(y),
+                    None => SendResult::Return(Value::NONE),
+                });
+            }
+            match type_of(receiver).lookup(&names().__next__) {
+                Some(m) => self.call_descriptor(&m, receiver, &[]),
+                None => return Err(PyErr::type_error(format!("'{}' object is not an iterator", type_of(receiver).name()))),
             }
         } else {
             self.call_method(receiver, &names().send, &[v])

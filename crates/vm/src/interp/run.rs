@@ -41,7 +41,7 @@ impl Vm {
     /// Starts running the innermost frame by raising `err` at its current instruction (used
     /// by `generator.throw`).
     pub(crate) fn run_with_exception(&mut self, err: PyErr) -> PyResult<Value> {
-        self.reraising = true;
+        self.reraising = false;
         match self.unwind(err) {
             Ok(()) => self.run(),
             Err(e) => Err(e),
@@ -53,6 +53,9 @@ impl Vm {
     /// is popped the error is returned.
     fn unwind(&mut self, err: PyErr) -> Result<(), PyErr> {
         let mut skip_traceback = std::mem::replace(&mut self.reraising, false);
+        if !skip_traceback {
+            self.set_exception_context(&err);
+        }
         loop {
             let f = *self.frames.last().expect("a frame to unwind");
             unsafe {
@@ -64,6 +67,13 @@ impl Vm {
                 if let Some(h) = (*f).code.data.bc.exceptiontable.handler(lasti).copied() {
                     // Pop the value stack down to the handler's depth.
                     let base = (*f).stack_base();
+                    // Defensive: a shallower stack than the handler expects would make the
+                    // handler read garbage; pad with None (never expected to happen).
+                    while (*f).stack_depth < h.depth {
+                        debug_assert!(false, "stack shallower than handler depth");
+                        ptr::write(base.add((*f).stack_depth as usize), Value::NONE);
+                        (*f).stack_depth += 1;
+                    }
                     while (*f).stack_depth > h.depth {
                         (*f).stack_depth -= 1;
                         ptr::drop_in_place(base.add((*f).stack_depth as usize));
@@ -96,6 +106,36 @@ impl Vm {
                 }
             }
         }
+    }
+
+    /// Sets `__context__` of a newly raised exception to the exception being handled
+    /// (breaking any cycle this would create, as CPython does).
+    pub(crate) fn set_exception_context(&mut self, err: &PyErr) {
+        let ctx = self.exc_info.clone();
+        let exc = err.value();
+        if ctx.is_none() || ctx.is(exc) {
+            return;
+        }
+        let e = err.exception();
+        if !e.data.context().is_none() {
+            return;
+        }
+        // Walk ctx's context chain: if `exc` appears, cut the link to avoid a cycle.
+        let mut o = ctx.clone();
+        let mut steps = 0;
+        while let Some(od) = o.downcast::<crate::types::exception::ExceptionData>() {
+            let next = od.data.context();
+            if next.is(exc) {
+                od.data.set_context(Value::NONE);
+                break;
+            }
+            o = next;
+            steps += 1;
+            if steps > 10_000 {
+                break;
+            }
+        }
+        e.data.set_context(ctx);
     }
 
     /// Pushes an ENTRY frame for `code` with the given namespaces and runs it.

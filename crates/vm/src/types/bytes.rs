@@ -370,7 +370,7 @@ fn b_getitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let what = if this.downcast::<ByteArrayData>().is_some() {
         "bytearray"
     } else {
-        "index"
+        "bytes"
     };
     let i = crate::types::seq::index_of(vm, key, b.len(), what)?;
     Ok(Value::small_int(b[i] as i64))

@@ -751,6 +751,40 @@ fn view_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     vm.rich_compare(&mine, &theirs, krait_bytecode::ComparisonOperator::Equal)
 }
 
+fn view_order(vm: &mut Vm, this: &Value, args: Args, op: krait_bytecode::ComparisonOperator) -> PyResult<Value> {
+    let [other] = args.exact::<1>("comparison")?;
+    let v = view(this)?;
+    let is_setlike = other.downcast::<DictViewData>().is_some_and(|o| o.data.kind != ViewKind::Values)
+        || other.downcast::<crate::types::set::SetData>().is_some();
+    if v.data.kind == ViewKind::Values || !is_setlike {
+        return Ok(not_implemented());
+    }
+    let mine = crate::types::set::new_set_from(vm, view_items(v))?;
+    let other_items = vm.collect(other)?;
+    let theirs = crate::types::set::new_set_from(vm, other_items)?;
+    vm.rich_compare(&mine, &theirs, op)
+}
+
+fn view_lt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    view_order(vm, this, args, krait_bytecode::ComparisonOperator::Less)
+}
+fn view_le(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    view_order(vm, this, args, krait_bytecode::ComparisonOperator::LessEqual)
+}
+fn view_gt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    view_order(vm, this, args, krait_bytecode::ComparisonOperator::Greater)
+}
+fn view_ge(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    view_order(vm, this, args, krait_bytecode::ComparisonOperator::GreaterEqual)
+}
+fn view_ne(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    let r = view_eq(vm, this, args)?;
+    Ok(match r.as_bool() {
+        Some(b) => Value::bool(!b),
+        None => r,
+    })
+}
+
 fn view_isdisjoint(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("isdisjoint")?;
     let v = view(this)?;
@@ -1013,6 +1047,11 @@ pub fn init(t: &BuiltinTypes) {
                 MethodDef::method("__rsub__", view_rsub),
                 MethodDef::method("__rxor__", view_rxor),
                 MethodDef::method("isdisjoint", view_isdisjoint),
+                MethodDef::method("__lt__", view_lt),
+                MethodDef::method("__le__", view_le),
+                MethodDef::method("__gt__", view_gt),
+                MethodDef::method("__ge__", view_ge),
+                MethodDef::method("__ne__", view_ne),
             ],
         );
         crate::types::set_type_attr(ty, "__hash__", Value::NONE);

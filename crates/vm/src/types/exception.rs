@@ -263,6 +263,8 @@ exception_types! {
     recursion_error: "RecursionError" < runtime_error;
     stop_async_iteration: "StopAsyncIteration" < exception;
     stop_iteration: "StopIteration" < exception;
+    base_exception_group: "BaseExceptionGroup" < base_exception;
+    exception_group: "ExceptionGroup" < base_exception_group;
     syntax_error: "SyntaxError" < exception;
     indentation_error: "IndentationError" < syntax_error;
     tab_error: "TabError" < indentation_error;
@@ -294,6 +296,16 @@ fn exc(v: &Value) -> PyResult<&Obj<ExceptionData>> {
 
 /// `BaseException.__new__`: creates the instance with `args` set.
 pub fn exception_new(_vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Value> {
+    // OSError(errno, ...) creates the subclass for that errno (FileNotFoundError, ...).
+    let pos = args.positional();
+    let cls: &Obj<TypeData> = if cls.is(&types().exc.os_error) && pos.len() >= 2 {
+        match pos[0].as_small_int() {
+            Some(errno) => os_error_type_for(errno as i32),
+            None => cls,
+        }
+    } else {
+        cls
+    };
     let v = alloc_with_attrs(
         cls.to_ref(),
         ExceptionData::new(crate::types::tuple::new_tuple(args.positional().to_vec())),
@@ -683,6 +695,16 @@ pub fn init(t: &BuiltinTypes) {
         ty.data
             .set_flags(tflags::HAS_ATTRS | tflags::HAS_DICT | tflags::BASETYPE, 0);
         crate::types::set_type_attr(ty, "__module__", intern("builtins"));
+    }
+    // ExceptionGroup(BaseExceptionGroup, Exception).
+    {
+        let eg = &e.exception_group;
+        let bases = vec![e.base_exception_group.clone(), e.exception.clone()];
+        *eg.data.bases.lock() = crate::types::tuple::new_tuple(bases.iter().map(|b| b.to_value()).collect());
+        if let Ok(mro) = crate::types::typeobj_new::compute_mro(&eg.to_value(), &bases) {
+            *eg.data.mro.lock() = crate::types::tuple::new_tuple(mro);
+        }
+        e.exception.data.add_subclass(&eg.data);
     }
     let base = &e.base_exception;
     add_methods(

@@ -175,10 +175,10 @@ fn resume(
     }
     let f = gen.data.frame_ptr();
     unsafe {
-        if exc.is_none() {
-            ptr::write((*f).stack_base().add((*f).stack_depth as usize), value);
-            (*f).stack_depth += 1;
-        }
+        // The sent value is pushed even when throwing (the exception table's depths for
+        // a suspended YIELD_VALUE count it).
+        ptr::write((*f).stack_base().add((*f).stack_depth as usize), value);
+        (*f).stack_depth += 1;
         (*f).flags = fflags::GENERATOR | fflags::ENTRY;
         vm.frames.push(f);
     }

@@ -249,6 +249,7 @@ builtin_types! {
     reversed: "reversed", Reversed, base object, flags [BASETYPE | IMMUTABLE], new Some(iter::reversed_new as NativeNewFn);
     text_io: "TextIOWrapper", TextFile, base object, flags [IMMUTABLE], new None;
     generic_alias: "GenericAlias", Object, base object, flags [IMMUTABLE], new None;
+    union_type: "UnionType", Object, base object, flags [IMMUTABLE], new None;
 }
 
 /// A builtin exception class (bases are set afterwards).
@@ -312,6 +313,7 @@ pub fn init_types() -> &'static BuiltinTypes {
     for (ty, base) in builtin_bases(&t) {
         set_static_bases(ty, base, &t);
     }
+    set_static_bases(&t.exc.base_exception, Some(&t.object), &t);
     for (ty, base) in t.exc.bases() {
         set_static_bases(ty, Some(base), &t);
     }
@@ -543,7 +545,7 @@ pub fn native_contains(vm: &mut Vm, container: &Value, item: &Value) -> Option<P
         }
         Layout::Set if is_exact(container, &t.set) || is_exact(container, &t.frozenset) => {
             let s = container.downcast::<set::SetData>()?;
-            Some(s.data.contains(vm, item))
+            Some(set::contains_key(vm, s, item))
         }
         Layout::Str if is_exact(container, &t.str) => {
             let s = container.downcast::<str::StrData>()?;

@@ -14,14 +14,17 @@ pub fn index_of(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<us
     let i = match IntValue::of(key) {
         Some(i) => i,
         None => vm.index_value(key).map_err(|_| {
-            PyErr::type_error(format!(
-                "{what} indices must be integers or slices, not {}",
-                type_of(key).name()
-            ))
+            if what == "string" {
+                PyErr::type_error(format!("string indices must be integers, not '{}'", type_of(key).name()))
+            } else {
+                PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_of(key).name()))
+            }
         })?,
     };
     let i = i.saturating_i64();
-    normalize_index(i, len).ok_or_else(|| PyErr::index_error(format!("{what} index out of range")))
+    normalize_index(i, len).ok_or_else(|| {
+        PyErr::index_error(if what == "bytes" { "index out of range".to_string() } else { format!("{what} index out of range") })
+    })
 }
 
 /// `items[key]` for an int or slice key; slices are built with `make`.
@@ -146,9 +149,11 @@ pub fn index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> PyResu
         }
         i += 1;
     }
-    Err(PyErr::value_error(format!(
-        "{what}.index(x): x not in {what}"
-    )))
+    if what == "list" {
+        let r = vm.repr_string(v)?;
+        return Err(PyErr::value_error(format!("{r} is not in list")));
+    }
+    Err(PyErr::value_error(format!("{what}.index(x): x not in {what}")))
 }
 
 /// `items * n`.

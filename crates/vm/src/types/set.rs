@@ -210,7 +210,7 @@ fn set_len(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
 }
 
 /// Membership, hashing unhashable sets as frozensets (as CPython does).
-fn contains_key(vm: &mut Vm, s: &Obj<SetData>, item: &Value) -> PyResult<bool> {
+pub fn contains_key(vm: &mut Vm, s: &Obj<SetData>, item: &Value) -> PyResult<bool> {
     match s.data.contains(vm, item) {
         Err(e) if e.matches(&types().exc.type_error) && item.downcast::<SetData>().is_some() => {
             let frozen = alloc(

@@ -174,23 +174,32 @@ fn slice_repr(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     Ok(crate::types::str::new_str(r))
 }
 
-fn slice_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [other] = args.exact::<1>("__eq__")?;
-    let Some(o) = other.downcast::<SliceData>() else {
-        return Ok(crate::types::object::not_implemented());
-    };
+fn slice_cmp(vm: &mut Vm, this: &Value, args: Args, op: krait_bytecode::ComparisonOperator) -> PyResult<Value> {
+    let [other] = args.exact::<1>("comparison")?;
+    let Some(o) = other.downcast::<SliceData>() else { return Ok(crate::types::object::not_implemented()) };
     let s = sd(this)?;
-    let a = crate::types::tuple::new_tuple(vec![
-        s.data.start.clone(),
-        s.data.stop.clone(),
-        s.data.step.clone(),
-    ]);
-    let b = crate::types::tuple::new_tuple(vec![
-        o.data.start.clone(),
-        o.data.stop.clone(),
-        o.data.step.clone(),
-    ]);
-    Ok(Value::bool(vm.eq(&a, &b)?))
+    let a = crate::types::tuple::new_tuple(vec![s.data.start.clone(), s.data.stop.clone(), s.data.step.clone()]);
+    let b = crate::types::tuple::new_tuple(vec![o.data.start.clone(), o.data.stop.clone(), o.data.step.clone()]);
+    vm.rich_compare(&a, &b, op)
+}
+
+fn slice_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::Equal)
+}
+fn slice_ne(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::NotEqual)
+}
+fn slice_lt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::Less)
+}
+fn slice_le(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::LessEqual)
+}
+fn slice_gt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::Greater)
+}
+fn slice_ge(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::GreaterEqual)
 }
 
 pub fn init(t: &BuiltinTypes) {
@@ -208,6 +217,11 @@ pub fn init(t: &BuiltinTypes) {
             MethodDef::method("indices", slice_indices),
             MethodDef::method("__repr__", slice_repr),
             MethodDef::method("__eq__", slice_eq),
+            MethodDef::method("__ne__", slice_ne),
+            MethodDef::method("__lt__", slice_lt),
+            MethodDef::method("__le__", slice_le),
+            MethodDef::method("__gt__", slice_gt),
+            MethodDef::method("__ge__", slice_ge),
         ],
     );
     crate::types::set_type_attr(&t.slice, "__hash__", Value::NONE);

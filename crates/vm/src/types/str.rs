@@ -213,11 +213,15 @@ pub fn str_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Value> 
         Some(o) if encoding.is_none() && errors.is_none() => vm.str(o)?,
         Some(o) => {
             let enc = match encoding {
-                Some(e) => vm.str_string(e)?,
+                Some(e) => str_of(e)
+                    .ok_or_else(|| PyErr::type_error(format!("str() argument 'encoding' must be str, not {}", type_of(e).name())))?
+                    .to_string(),
                 None => "utf-8".to_string(),
             };
             let errs = match errors {
-                Some(e) => vm.str_string(e)?,
+                Some(e) => str_of(e)
+                    .ok_or_else(|| PyErr::type_error(format!("str() argument 'errors' must be str, not {}", type_of(e).name())))?
+                    .to_string(),
                 None => "strict".to_string(),
             };
             let Some(bytes) = crate::types::bytes::bytes_like(o) else {

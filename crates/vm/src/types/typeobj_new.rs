@@ -50,7 +50,7 @@ pub fn compute_mro(cls: &Value, bases: &[TypeRef]) -> PyResult<Vec<Value>> {
                 }
             }
             return Err(PyErr::type_error(format!(
-                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                 names.join(", ")
             )));
         };
@@ -216,6 +216,9 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     }
     if dict.data.get_str(&n.__doc__).is_none() {
         dict.data.set_str(n.__doc__.clone(), Value::NONE);
+    }
+    if dict.data.get_str(&n.__eq__).is_some() && dict.data.get_str(&n.__hash__).is_none() {
+        dict.data.set_str(n.__hash__.clone(), Value::NONE);
     }
     // __new__ is a static method; __init_subclass__ and __class_getitem__ are class methods.
     if let Some(f) = dict.data.get_str(&n.__new__) {
@@ -585,15 +588,83 @@ fn type_dir(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     )?))
 }
 
+/// `X | Y` for types (and None): a `types.UnionType`.
+pub fn make_union(a: &Value, b: &Value) -> Option<Value> {
+    let ok = |v: &Value| v.is_none() || v.downcast::<TypeData>().is_some() || type_of(v).is(&types().union_type) || type_of(v).is(&types().generic_alias);
+    if !ok(a) || !ok(b) {
+        return None;
+    }
+    let mut args: Vec<Value> = Vec::new();
+    for v in [a, b] {
+        let items = if type_of(v).is(&types().union_type) {
+            union_args(v)
+        } else if v.is_none() {
+            vec![type_of(&Value::NONE).to_value()]
+        } else {
+            vec![v.clone()]
+        };
+        for it in items {
+            if !args.iter().any(|x| x.is(&it)) {
+                args.push(it);
+            }
+        }
+    }
+    let t = types();
+    let u = crate::types::alloc_instance(&t.union_type, crate::types::object::ObjectData);
+    if let Some(attrs) = u.as_header().and_then(|h| h.attrs()) {
+        attrs.set(&t.union_type.data.shared_keys, &intern("__args__"), new_tuple(args));
+    }
+    Some(u)
+}
+
+/// The member types of a union.
+pub fn union_args(v: &Value) -> Vec<Value> {
+    v.as_header()
+        .and_then(|h| h.attrs())
+        .and_then(|a| a.get(&types().union_type.data.shared_keys, &intern("__args__")))
+        .and_then(|t| t.downcast::<TupleData>().map(|t| t.data.items().to_vec()))
+        .unwrap_or_default()
+}
+
 fn type_or(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("__or__")?;
-    if other.is_none() || other.downcast::<TypeData>().is_some() {
-        return Err(PyErr::not_implemented(
-            "X | Y union types are not supported yet",
-        ));
+    Ok(make_union(this, other).unwrap_or_else(crate::types::object::not_implemented))
+}
+
+fn type_ror(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    let [other] = args.exact::<1>("__ror__")?;
+    Ok(make_union(other, this).unwrap_or_else(crate::types::object::not_implemented))
+}
+
+fn union_repr(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
+    let mut parts = Vec::new();
+    for a in union_args(this) {
+        if a.is_type(&types().none_type) {
+            parts.push("None".to_string());
+        } else {
+            parts.push(type_repr_for_alias(vm, &a)?);
+        }
     }
-    let _ = this;
-    Ok(crate::types::object::not_implemented())
+    Ok(crate::types::str::new_str(parts.join(" | ")))
+}
+
+fn union_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    let [other] = args.exact::<1>("__eq__")?;
+    if !type_of(other).is(&types().union_type) {
+        return Ok(crate::types::object::not_implemented());
+    }
+    let a = crate::types::set::new_frozenset_from_consts(union_args(this));
+    let b = crate::types::set::new_frozenset_from_consts(union_args(other));
+    Ok(Value::bool(vm.eq(&a, &b)?))
+}
+
+fn union_hash(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
+    let a = crate::types::set::new_frozenset_from_consts(union_args(this));
+    Ok(crate::types::int::int_from_i64(vm.hash(&a)?))
+}
+
+fn get_union_args(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
+    Ok(new_tuple(union_args(this)))
 }
 
 fn get_name(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -868,6 +939,7 @@ pub fn init(t: &BuiltinTypes) {
             MethodDef::classmethod("__prepare__", type_prepare),
             MethodDef::method("__dir__", type_dir),
             MethodDef::method("__or__", type_or),
+            MethodDef::method("__ror__", type_ror),
         ],
     );
     add_getsets(
@@ -890,6 +962,19 @@ pub fn init(t: &BuiltinTypes) {
         ],
     );
     t.generic_alias.data.set_flags(tflags::HAS_ATTRS, 0);
+    t.union_type.data.set_flags(tflags::HAS_ATTRS, 0);
+    add_methods(
+        &t.union_type,
+        &[
+            MethodDef::method("__repr__", union_repr),
+            MethodDef::method("__eq__", union_eq),
+            MethodDef::method("__hash__", union_hash),
+            MethodDef::method("__or__", type_or),
+            MethodDef::method("__ror__", type_ror),
+        ],
+    );
+    add_getsets(&t.union_type, &[GetSetDef::new("__args__", get_union_args)]);
+    add_methods(&t.none_type, &[MethodDef::method("__or__", type_or), MethodDef::method("__ror__", type_ror)]);
     add_methods(
         &t.generic_alias,
         &[

@@ -892,8 +892,12 @@ impl<'a> Compiler<'a> {
             }
             return Ok(());
         }
-        // Positional arguments as one tuple.
-        self.starunpack(args, n, TUPLE_ALWAYS_BUILD)?;
+        // Positional arguments as one tuple. A lone `*x` is passed as is: CALL_FUNCTION_EX
+        // converts it (and names the function in its error, as CPython does).
+        match args {
+            [Expr::Starred(s)] if n == 0 => self.visit_expr(&s.value)?,
+            _ => self.starunpack(args, n, TUPLE_ALWAYS_BUILD)?,
+        }
         // Keyword arguments as one dict.
         if nkw > 0 {
             let mut have_dict = false;

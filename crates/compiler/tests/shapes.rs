@@ -42,7 +42,16 @@ fn star_calls() {
     // A lone `*a` goes to CALL_FUNCTION_EX as is (it converts and names the callee in
     // its error); several positional pieces are collected into a tuple.
     let code = compile_ok("f(*a, **k)\n");
-    assert_ops_contain(&code, &["LOAD_NAME", "BUILD_MAP", "LOAD_NAME", "DICT_MERGE", "CALL_FUNCTION_EX"]);
+    assert_ops_contain(
+        &code,
+        &[
+            "LOAD_NAME",
+            "BUILD_MAP",
+            "LOAD_NAME",
+            "DICT_MERGE",
+            "CALL_FUNCTION_EX",
+        ],
+    );
     let code = compile_ok("f(x, *a, **k)\n");
     assert_ops_contain(
         &code,
@@ -58,10 +67,7 @@ fn star_calls() {
         ],
     );
     let code = compile_ok("f(*a)\n");
-    assert_ops_contain(
-        &code,
-        &["CALL_INTRINSIC_1", "PUSH_NULL", "CALL_FUNCTION_EX"],
-    );
+    assert_ops_contain(&code, &["LOAD_NAME", "PUSH_NULL", "CALL_FUNCTION_EX"]);
     let code = compile_ok("f(a, **k)\n");
     assert_ops_contain(
         &code,

@@ -10,6 +10,7 @@ use crate::types::{add_methods, alloc_instance, type_of, types, BuiltinTypes, Me
 use crate::value::Value;
 use crate::{Args, PyErr, PyResult, Vm};
 
+pub mod codecs;
 pub mod methods;
 
 pub struct BytesData {

@@ -15,7 +15,9 @@ use crate::types::{add_methods, alloc_instance, type_of, types, BuiltinTypes, Me
 use crate::value::Value;
 use crate::{Args, PyErr, PyResult, Vm};
 
+pub mod chars;
 pub mod methods;
+pub mod unicode_tables;
 
 pub struct StrData {
     s: Box<str>,
@@ -214,13 +216,23 @@ pub fn str_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Value> 
         Some(o) => {
             let enc = match encoding {
                 Some(e) => str_of(e)
-                    .ok_or_else(|| PyErr::type_error(format!("str() argument 'encoding' must be str, not {}", type_of(e).name())))?
+                    .ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "str() argument 'encoding' must be str, not {}",
+                            type_of(e).name()
+                        ))
+                    })?
                     .to_string(),
                 None => "utf-8".to_string(),
             };
             let errs = match errors {
                 Some(e) => str_of(e)
-                    .ok_or_else(|| PyErr::type_error(format!("str() argument 'errors' must be str, not {}", type_of(e).name())))?
+                    .ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "str() argument 'errors' must be str, not {}",
+                            type_of(e).name()
+                        ))
+                    })?
                     .to_string(),
                 None => "strict".to_string(),
             };

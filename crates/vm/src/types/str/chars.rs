@@ -39,7 +39,7 @@ pub fn is_alpha(c: char) -> bool {
 
 /// `str.isdecimal()` for one character.
 pub fn is_decimal(c: char) -> bool {
-    crate::numfmt::decimal_value(c).is_some()
+    crate::numfmt::unicode_tables::decimal_value(c).is_some()
 }
 
 /// `str.isdigit()` for one character.
@@ -68,7 +68,7 @@ pub fn is_alnum(c: char) -> bool {
 
 /// `str.isspace()` for one character.
 pub fn is_space(c: char) -> bool {
-    crate::numfmt::is_space(c)
+    crate::numfmt::unicode_tables::is_space(c)
 }
 
 /// Whether `c` can start an identifier.

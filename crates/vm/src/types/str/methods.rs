@@ -6,7 +6,7 @@
 use crate::object::Obj;
 use crate::types::int::IntValue;
 use crate::types::list::new_list;
-use crate::types::str::{char_value, chars, new_str, sd, str_of, StrData};
+use crate::types::str::{chars, new_str, sd, str_of, StrData};
 use crate::types::tuple::new_tuple;
 use crate::types::{add_methods, type_of, types, BuiltinTypes, MethodDef};
 use crate::value::Value;
@@ -26,12 +26,8 @@ fn unchanged(this: &Value) -> PyResult<Value> {
 
 /// A str argument; otherwise TypeError "`{prefix}must be str, not T`".
 pub(crate) fn need_str<'a>(v: &'a Value, prefix: &str) -> PyResult<&'a str> {
-    str_of(v).ok_or_else(|| {
-        PyErr::type_error(format!(
-            "{prefix}must be str, not {}",
-            type_of(v).name()
-        ))
-    })
+    str_of(v)
+        .ok_or_else(|| PyErr::type_error(format!("{prefix}must be str, not {}", type_of(v).name())))
 }
 
 /// A slice-index argument (`None`, an int or an `__index__` object), saturated to i64.
@@ -114,35 +110,17 @@ fn window(s: &Obj<StrData>, start: usize, end: usize) -> (usize, &str) {
     (a, &text[a..b])
 }
 
-/// Parses `(sub, start, end)` of the find family and returns the window to search.
-struct Search<'a> {
-    sub: &'a str,
-    start: usize,
-    end: usize,
-}
-
-fn search_args<'a>(vm: &mut Vm, name: &str, args: &'a Args) -> PyResult<Search<'a>> {
+/// The `(sub, start, end)` arguments of the find family.
+fn search_args<'a>(
+    vm: &mut Vm,
+    name: &str,
+    args: &Args<'a>,
+) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
     let pos = args.range(name, 1, 3)?;
     let sub = need_str(&pos[0], "")?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
-    Ok(Search {
-        sub,
-        start: start.map(|v| v as usize).unwrap_or(0),
-        end: end.map(|v| v as usize).unwrap_or(0),
-    })
-    .map(|mut s: Search<'a>| {
-        s.start = 0;
-        s.end = 0;
-        let _ = (start, end);
-        s
-    })
-    .and_then(|mut s| {
-        // Stored unadjusted; callers adjust with the string's length.
-        s.start = start.map(|v| v as u64 as usize).unwrap_or(usize::MAX);
-        s.end = end.map(|v| v as u64 as usize).unwrap_or(usize::MAX);
-        Ok(s)
-    })
+    Ok((sub, start, end))
 }
 
 /// Finds `sub` in the characters `start..end` of `s`; the character index of the first
@@ -167,28 +145,24 @@ fn find_in(s: &Obj<StrData>, sub: &str, start: Option<i64>, end: Option<i64>, re
     }
 }
 
-fn opt_i64(v: usize) -> Option<i64> {
-    if v == usize::MAX {
-        None
-    } else {
-        Some(v as i64)
-    }
-}
-
 fn find_common(vm: &mut Vm, this: &Value, args: Args, name: &str, rev: bool) -> PyResult<i64> {
     let s = sd(this)?;
-    let a = search_args(vm, name, &args)?;
-    Ok(find_in(s, a.sub, opt_i64(a.start), opt_i64(a.end), rev))
+    let (sub, start, end) = search_args(vm, name, &args)?;
+    Ok(find_in(s, sub, start, end, rev))
 }
 
 // ----- searching -----
 
 fn str_find(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    Ok(Value::small_int(find_common(vm, this, args, "find", false)?))
+    Ok(Value::small_int(find_common(
+        vm, this, args, "find", false,
+    )?))
 }
 
 fn str_rfind(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    Ok(Value::small_int(find_common(vm, this, args, "rfind", true)?))
+    Ok(Value::small_int(find_common(
+        vm, this, args, "rfind", true,
+    )?))
 }
 
 fn str_index(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -207,17 +181,17 @@ fn str_rindex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn str_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let s = sd(this)?;
-    let a = search_args(vm, "count", &args)?;
-    let (start, end) = adjust_indices(opt_i64(a.start), opt_i64(a.end), s.data.char_len());
-    let sub_len = nchars(a.sub);
+    let (sub, start, end) = search_args(vm, "count", &args)?;
+    let (start, end) = adjust_indices(start, end, s.data.char_len());
+    let sub_len = nchars(sub);
     if end < start || end - start < sub_len {
         return Ok(Value::small_int(0));
     }
     let (_, hay) = window(s, start, end);
-    let n = if a.sub.is_empty() {
+    let n = if sub.is_empty() {
         end - start + 1
     } else {
-        hay.matches(a.sub).count()
+        hay.matches(sub).count()
     };
     Ok(Value::small_int(n as i64))
 }
@@ -280,7 +254,11 @@ pub(crate) fn replace_text(s: &str, old: &str, new: &str, count: i64) -> Option<
     if count == 0 {
         return None;
     }
-    let limit = if count < 0 { usize::MAX } else { count as usize };
+    let limit = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     if old.is_empty() {
         let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
         let mut n = 0;
@@ -344,9 +322,7 @@ fn strip_impl(this: &Value, args: Args, name: &str, side: Side) -> PyResult<Valu
         Some(v) if v.is_none() => strip_with(text, side, chars::is_space),
         Some(v) => {
             let Some(set) = str_of(v) else {
-                return Err(PyErr::type_error(format!(
-                    "{name} arg must be None or str"
-                )));
+                return Err(PyErr::type_error(format!("{name} arg must be None or str")));
             };
             if set.is_ascii() && text.is_ascii() {
                 let bytes = set.as_bytes();
@@ -419,7 +395,11 @@ fn split_args(vm: &mut Vm, name: &str, args: Args) -> PyResult<(Option<Value>, i
 pub(crate) fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text.trim_start_matches(chars::is_space);
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     while !rest.is_empty() {
         if left == 0 {
             out.push(rest);
@@ -444,7 +424,11 @@ pub(crate) fn split_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
 pub(crate) fn rsplit_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text.trim_end_matches(chars::is_space);
-    let mut left = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let mut left = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     while !rest.is_empty() {
         if left == 0 {
             out.push(rest);
@@ -478,7 +462,9 @@ fn str_split(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let Some(sep) = sep else {
         return Ok(pieces(split_whitespace(text, maxsplit)));
     };
-    let sep = need_str(&sep, "")?;
+    let sep = need_str(&sep, "").map_err(|_| {
+        PyErr::type_error(format!("must be str or None, not {}", type_of(&sep).name()))
+    })?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -495,7 +481,9 @@ fn str_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let Some(sep) = sep else {
         return Ok(pieces(rsplit_whitespace(text, maxsplit)));
     };
-    let sep = need_str(&sep, "")?;
+    let sep = need_str(&sep, "").map_err(|_| {
+        PyErr::type_error(format!("must be str or None, not {}", type_of(&sep).name()))
+    })?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -512,7 +500,15 @@ fn str_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
-        '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        '\n' | '\r'
+            | '\x0b'
+            | '\x0c'
+            | '\x1c'
+            | '\x1d'
+            | '\x1e'
+            | '\u{85}'
+            | '\u{2028}'
+            | '\u{2029}'
     )
 }
 
@@ -989,11 +985,8 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
         ));
     }
     for (a, b) in x.chars().zip(y.chars()) {
-        d.data.set_item(
-            vm,
-            Value::small_int(a as i64),
-            Value::small_int(b as i64),
-        )?;
+        d.data
+            .set_item(vm, Value::small_int(a as i64), Value::small_int(b as i64))?;
     }
     if let Some(z) = pos.get(2) {
         let Some(z) = str_of(z) else {
@@ -1003,15 +996,11 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
             )));
         };
         for c in z.chars() {
-            d.data.set_item(vm, Value::small_int(c as i64), Value::NONE)?;
+            d.data
+                .set_item(vm, Value::small_int(c as i64), Value::NONE)?;
         }
     }
     Ok(d.into_value())
-}
-
-/// A one-character str for `c` (shared for ASCII).
-pub(crate) fn char_str(c: char) -> Value {
-    char_value(c)
 }
 
 pub fn init(t: &BuiltinTypes) {

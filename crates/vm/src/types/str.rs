@@ -16,7 +16,9 @@ use crate::value::Value;
 use crate::{Args, PyErr, PyResult, Vm};
 
 pub mod chars;
+pub mod format;
 pub mod methods;
+pub mod percent;
 pub mod unicode_tables;
 
 pub struct StrData {

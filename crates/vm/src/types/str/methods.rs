@@ -1003,6 +1003,37 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
     Ok(d.into_value())
 }
 
+/// `str.__format__(spec)`: the string mini-language (no grouping, sign or `#`).
+fn str_format_spec(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    let [spec] = args.exact::<1>("__format__")?;
+    let Some(spec) = str_of(spec) else {
+        return Err(PyErr::type_error(format!(
+            "__format__() argument must be str, not {}",
+            type_of(spec).name()
+        )));
+    };
+    let s = sd(this)?.data.as_str();
+    if spec.is_empty() {
+        return unchanged(this);
+    }
+    let ty = type_of(this).name();
+    let parsed = crate::numfmt::parse_format_spec(spec, &ty).map_err(crate::numfmt_err)?;
+    if let Some(g) = parsed.grouping {
+        if matches!(parsed.ty, None | Some('s')) {
+            let g = match g {
+                crate::numfmt::Grouping::Comma => ',',
+                crate::numfmt::Grouping::Underscore => '_',
+            };
+            return Err(PyErr::value_error(format!(
+                "Cannot specify '{g}' with 's'."
+            )));
+        }
+    }
+    Ok(new_str(
+        crate::numfmt::format_str_for(s, &parsed, &ty).map_err(crate::numfmt_err)?,
+    ))
+}
+
 pub fn init(t: &BuiltinTypes) {
     add_methods(
         &t.str,
@@ -1052,6 +1083,11 @@ pub fn init(t: &BuiltinTypes) {
             MethodDef::method("encode", str_encode),
             MethodDef::method("translate", str_translate),
             MethodDef::staticmethod("maketrans", str_maketrans),
+            MethodDef::method("format", super::format::str_format),
+            MethodDef::method("format_map", super::format::str_format_map),
+            MethodDef::method("__format__", str_format_spec),
+            MethodDef::method("__mod__", super::percent::str_mod),
+            MethodDef::method("__rmod__", super::percent::str_rmod),
         ],
     );
 }

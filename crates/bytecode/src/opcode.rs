@@ -468,6 +468,18 @@ static INFO_BY_BYTE: [Option<OpInfo>; 256] = {
     table
 };
 
+/// The opcode for every byte value (1 byte each: a compact table for the dispatch loop).
+static OPCODE_BY_BYTE: [Option<Opcode>; 256] = {
+    let mut table: [Option<Opcode>; 256] = [None; 256];
+    let mut i = 0;
+    while i < ALL_OPCODES.len() {
+        let op = ALL_OPCODES[i];
+        table[op as usize] = Some(op);
+        i += 1;
+    }
+    table
+};
+
 /// Base opcode byte for every byte value (identity for non-instructions), for hot-path deopt.
 static DEOPT_BY_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -501,7 +513,7 @@ impl Opcode {
     /// The opcode with this number, if there is one.
     #[inline]
     pub fn from_u8(byte: u8) -> Option<Opcode> {
-        INFO_BY_BYTE[byte as usize].map(|info| info.opcode)
+        OPCODE_BY_BYTE[byte as usize]
     }
 
     /// All static facts about this instruction.

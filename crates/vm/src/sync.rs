@@ -10,7 +10,9 @@
 
 use std::cell::UnsafeCell;
 use std::ops::{Deref, DerefMut};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use crate::value::Value;
 
 pub struct PyMutex<T> {
     locked: AtomicBool,
@@ -101,6 +103,54 @@ impl<T> Drop for PyMutexGuard<'_, T> {
     #[inline(always)]
     fn drop(&mut self) {
         self.mutex.locked.store(false, Ordering::Release);
+    }
+}
+
+/// A value slot with lock-free reads whose replaced values are retired, not freed.
+pub struct RetainSlot {
+    bits: AtomicU64,
+    retired: PyMutex<Vec<Value>>,
+}
+
+impl RetainSlot {
+    pub fn new(v: Value) -> RetainSlot {
+        RetainSlot {
+            bits: AtomicU64::new(v.into_raw()),
+            retired: PyMutex::new(Vec::new()),
+        }
+    }
+
+    /// Runs `f` with the current value (no count change: the value cannot be freed while
+    /// the owner lives, since replaced values are retired).
+    #[inline(always)]
+    pub fn with<R>(&self, f: impl FnOnce(&Value) -> R) -> R {
+        let v = std::mem::ManuallyDrop::new(unsafe {
+            Value::from_raw(self.bits.load(Ordering::Acquire))
+        });
+        f(&v)
+    }
+
+    #[inline(always)]
+    pub fn get(&self) -> Value {
+        let bits = self.bits.load(Ordering::Acquire);
+        let v = unsafe { Value::from_raw(bits) };
+        let out = v.clone();
+        std::mem::forget(v);
+        out
+    }
+
+    pub fn set(&self, v: Value) {
+        let old = self.bits.swap(v.into_raw(), Ordering::AcqRel);
+        let old = unsafe { Value::from_raw(old) };
+        if old.is_ptr() {
+            self.retired.lock().push(old);
+        }
+    }
+}
+
+impl Drop for RetainSlot {
+    fn drop(&mut self) {
+        drop(unsafe { Value::from_raw(*self.bits.get_mut()) });
     }
 }
 

@@ -292,7 +292,7 @@ pub fn format(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
 pub fn globals(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
     args.exact::<0>("globals")?;
     match vm.current_frame() {
-        Some(f) => Ok(f.globals.to_value()),
+        Some(f) => Ok(f.globals().to_value()),
         None => Ok(DictData::new_ref().into_value()),
     }
 }
@@ -306,7 +306,7 @@ pub fn locals_dict(vm: &mut Vm) -> PyResult<Value> {
         return Ok(f.locals.clone());
     }
     let d = DictData::new_ref();
-    let code = &f.code.data;
+    let code = &f.code().data;
     for (i, v) in f.locals_slice().iter().enumerate() {
         let v = if code.is_cell_slot(i) {
             match v.downcast::<crate::types::cell::CellData>() {
@@ -389,6 +389,14 @@ pub fn isinstance_check(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool>
             return Ok(true);
         }
         if type_of(cls).is(&types().type_) {
+            // A `__class__` that differs from type(obj) is also consulted.
+            if let Some(k) = vm.lookup_attr(obj, &names().__class__)? {
+                if !k.is(&type_of(obj).to_value()) {
+                    if let Some(kt) = k.downcast::<TypeData>() {
+                        return Ok(kt.is_subtype(c));
+                    }
+                }
+            }
             return Ok(false);
         }
     }
@@ -701,7 +709,7 @@ fn namespaces(
             .downcast_ref::<DictData>()
             .ok_or_else(|| PyErr::type_error("globals must be a dict"))?,
         _ => match vm.current_frame() {
-            Some(f) => f.globals.clone(),
+            Some(f) => f.globals().to_ref(),
             None => DictData::new_ref(),
         },
     };

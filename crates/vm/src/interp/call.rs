@@ -171,10 +171,10 @@ impl Vm {
         unsafe {
             let f = Frame::init(
                 region,
-                code.to_ref(),
                 func.to_value(),
-                func.data.globals.clone(),
-                func.data.builtins.clone(),
+                code,
+                &func.data.globals,
+                &func.data.builtins,
                 Value::EMPTY,
                 prev_top,
                 fflags::ENTRY,
@@ -217,10 +217,10 @@ impl Vm {
         unsafe {
             let f = Frame::init(
                 region,
-                code.to_ref(),
                 func.to_value(),
-                func.data.globals.clone(),
-                func.data.builtins.clone(),
+                code,
+                &func.data.globals,
+                &func.data.builtins,
                 locals,
                 prev_top,
                 fflags::ENTRY,

@@ -81,6 +81,19 @@ impl PyErr {
     pub fn name_error(msg: impl Into<String>) -> PyErr {
         PyErr::new(&types().exc.name_error, msg)
     }
+    /// `NameError: name 'x' is not defined` with `.name` set.
+    pub fn name_not_defined(name: &Value) -> PyErr {
+        let text = crate::interp::eval::name_str(name);
+        let e = PyErr::name_error(format!("name '{text}' is not defined"));
+        if let Some(attrs) = e.exc.as_header().and_then(|h| h.attrs()) {
+            attrs.set(
+                &type_of(&e.exc).data.shared_keys,
+                &crate::intern::names().name,
+                name.clone(),
+            );
+        }
+        e
+    }
     pub fn unbound_local_error(msg: impl Into<String>) -> PyErr {
         PyErr::new(&types().exc.unbound_local_error, msg)
     }

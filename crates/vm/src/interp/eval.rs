@@ -44,7 +44,7 @@ impl Vm {
     unsafe fn execute_inner(&mut self) -> PyResult<Value> {
         'frame: loop {
             let f: *mut Frame = *self.frames.last().expect("a frame to run");
-            let code = &(*f).code.data;
+            let code = &(*f).code().data;
             let units = code.units.as_ptr();
             let consts = code.consts.as_ptr();
             let names = code.names.as_ptr();
@@ -268,8 +268,8 @@ impl Vm {
                                 let v = tri!(
                                     this_ip,
                                     self.load_global_or_builtin(
-                                        &(*f).globals,
-                                        &(*f).builtins,
+                                        (*f).globals(),
+                                        (*f).builtins(),
                                         name
                                     )
                                 );
@@ -292,8 +292,8 @@ impl Vm {
                                 let v = tri!(
                                     this_ip,
                                     self.load_global_or_builtin(
-                                        &(*f).globals,
-                                        &(*f).builtins,
+                                        (*f).globals(),
+                                        (*f).builtins(),
                                         name
                                     )
                                 );
@@ -338,30 +338,18 @@ impl Vm {
                             },
                         };
                         if !ok {
-                            fail!(
-                                this_ip,
-                                PyErr::name_error(format!(
-                                    "name '{}' is not defined",
-                                    name_str(name)
-                                ))
-                            );
+                            fail!(this_ip, PyErr::name_not_defined(name));
                         }
                     }
                     Opcode::LOAD_GLOBAL => {
                         let name = name!(oparg >> 1);
-                        let v = match (*f).globals.data.get_str(name) {
+                        let v = match (*f).globals().data.get_str(name) {
                             Some(v) => v,
-                            None => match (*f).builtins.data.get_str(name) {
+                            None => match (*f).builtins().data.get_str(name) {
                                 Some(v) => v,
                                 None => {
                                     sync!(this_ip);
-                                    fail!(
-                                        this_ip,
-                                        PyErr::name_error(format!(
-                                            "name '{}' is not defined",
-                                            name_str(name)
-                                        ))
-                                    )
+                                    fail!(this_ip, PyErr::name_not_defined(name))
                                 }
                             },
                         };
@@ -373,18 +361,12 @@ impl Vm {
                     }
                     Opcode::STORE_GLOBAL => {
                         let v = pop!();
-                        (*f).globals.data.set_str(name!(oparg).clone(), v);
+                        (*f).globals().data.set_str(name!(oparg).clone(), v);
                     }
                     Opcode::DELETE_GLOBAL => {
                         let name = name!(oparg);
-                        if (*f).globals.data.del_str(name).is_none() {
-                            fail!(
-                                this_ip,
-                                PyErr::name_error(format!(
-                                    "name '{}' is not defined",
-                                    name_str(name)
-                                ))
-                            );
+                        if (*f).globals().data.del_str(name).is_none() {
+                            fail!(this_ip, PyErr::name_not_defined(name));
                         }
                     }
                     Opcode::LOAD_LOCALS => {
@@ -396,7 +378,7 @@ impl Vm {
                     }
                     Opcode::LOAD_BUILD_CLASS => {
                         match (*f)
-                            .builtins
+                            .builtins()
                             .data
                             .get_str(&crate::intern::names().__build_class__)
                         {
@@ -969,13 +951,12 @@ impl Vm {
                         let nargs = argc + has_self as usize;
                         sync!(this_ip);
                         // Python function: push a frame and continue in this loop.
-                        if let Some(func) = (*callable_slot).downcast::<FunctionData>() {
+                        if (*callable_slot).layout() == Some(crate::object::Layout::Function) {
                             let kw = kwnames_slice(&kwnames);
-                            match self.push_python_frame(func, args_start, nargs, kw) {
+                            match self.push_python_frame(callable_slot, args_start, nargs, kw) {
                                 Ok(Some(())) => {
-                                    // Arguments were moved into the new frame; release the
-                                    // callable (kept alive by the frame) and rewind.
-                                    drop(ptr::read(callable_slot));
+                                    // The callable and arguments moved into the new frame;
+                                    // their slots are empty.
                                     sp = callable_slot;
                                     (*f).stack_depth = sp.offset_from(stack_base) as u32;
                                     (*f).ip = (ip + const { Opcode::CALL.cache_units() }) as u32;
@@ -1023,7 +1004,7 @@ impl Vm {
                             );
                         };
                         let func =
-                            FunctionData::new_value(c, (*f).globals.clone(), (*f).builtins.clone());
+                            FunctionData::new_value(c, (*f).globals().to_ref(), (*f).builtins().to_ref());
                         push!(func);
                     }
                     Opcode::SET_FUNCTION_ATTRIBUTE => {
@@ -1121,7 +1102,7 @@ impl Vm {
                         sync!(this_ip);
                         let m = tri!(
                             this_ip,
-                            self.import_name(name!(oparg), &fromlist, &level, &(*f).globals)
+                            self.import_name(name!(oparg), &fromlist, &level, &(*f).globals().to_ref())
                         );
                         push!(m);
                     }
@@ -1167,15 +1148,16 @@ impl Vm {
     /// `args` must point to `nargs` live values on the caller's stack.
     unsafe fn push_python_frame(
         &mut self,
-        func: &Obj<FunctionData>,
+        func_slot: *mut Value,
         args: *mut Value,
         nargs: usize,
         kwnames: &[Value],
     ) -> PyResult<Option<()>> {
-        let code = func.data.code();
         if self.frames.len() + self.native_depth >= self.interp.recursion_limit() {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
+        let func = (*func_slot).downcast::<FunctionData>().expect("caller checked the layout");
+        let code = func.data.code();
         let c = &code.data;
         let simple = kwnames.is_empty()
             && nargs == c.argcount as usize
@@ -1185,16 +1167,11 @@ impl Vm {
                 == 0;
         let slots = Frame::region_slots(c);
         let (region, prev_top) = self.data.alloc(slots);
-        let nf = Frame::init(
-            region,
-            code.to_ref(),
-            func.to_value(),
-            func.data.globals.clone(),
-            func.data.builtins.clone(),
-            Value::EMPTY,
-            prev_top,
-            0,
-        );
+        let (code_p, globals_p, builtins_p) = (code as *const _, &*func.data.globals as *const _, &*func.data.builtins as *const _);
+        // The function moves from the caller's stack into the frame (no count change).
+        let func_v = ptr::replace(func_slot, Value::EMPTY);
+        let nf = Frame::init(region, func_v, &*code_p, &*globals_p, &*builtins_p, Value::EMPTY, prev_top, 0);
+        let func = (*nf).func.downcast::<FunctionData>().expect("moved function");
         if simple {
             // Move the arguments: no count changes.
             ptr::copy_nonoverlapping(args, (*nf).localsplus(), nargs);
@@ -1264,10 +1241,7 @@ impl Vm {
         if let Some(v) = builtins.data.get_str(name) {
             return Ok(v);
         }
-        Err(PyErr::name_error(format!(
-            "name '{}' is not defined",
-            name_str(name)
-        )))
+        Err(PyErr::name_not_defined(name))
     }
 
     /// `mapping[name]` returning None on KeyError (locals of class bodies and exec).

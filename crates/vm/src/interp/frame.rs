@@ -15,7 +15,7 @@ use std::alloc::{alloc, dealloc, Layout as AllocLayout};
 use std::mem::size_of;
 use std::ptr;
 
-use crate::object::{Obj, ObjRef};
+use crate::object::Obj;
 use crate::types::code::CodeData;
 use crate::types::dict::DictData;
 use crate::value::Value;
@@ -31,11 +31,14 @@ pub mod fflags {
 /// The header of a frame region.
 #[repr(C)]
 pub struct Frame {
-    pub code: ObjRef<CodeData>,
-    /// The function being run (EMPTY for module code run by `exec`).
+    /// The function being run (EMPTY for module code run by `exec`). It keeps the code,
+    /// globals and builtins alive, so the frame borrows those without counting.
     pub func: Value,
-    pub globals: ObjRef<DictData>,
-    pub builtins: ObjRef<DictData>,
+    code: *const Obj<CodeData>,
+    globals: *const Obj<DictData>,
+    builtins: *const Obj<DictData>,
+    /// For frames without a function: a tuple owning code, globals and builtins.
+    keepalive: Value,
     /// The locals mapping of module and class bodies (EMPTY for optimized frames).
     pub locals: Value,
     /// The data-stack top to restore when this frame is popped (thread frames only).
@@ -55,6 +58,21 @@ pub struct Frame {
 pub const FRAME_SLOTS: usize = size_of::<Frame>().div_ceil(size_of::<Value>());
 
 impl Frame {
+    #[inline(always)]
+    pub fn code(&self) -> &Obj<CodeData> {
+        unsafe { &*self.code }
+    }
+
+    #[inline(always)]
+    pub fn globals(&self) -> &Obj<DictData> {
+        unsafe { &*self.globals }
+    }
+
+    #[inline(always)]
+    pub fn builtins(&self) -> &Obj<DictData> {
+        unsafe { &*self.builtins }
+    }
+
     /// The first fast-local slot.
     #[inline(always)]
     pub fn localsplus(&self) -> *mut Value {
@@ -64,13 +82,13 @@ impl Frame {
     /// The bottom of the value stack.
     #[inline(always)]
     pub fn stack_base(&self) -> *mut Value {
-        unsafe { self.localsplus().add(self.code.data.nlocalsplus as usize) }
+        unsafe { self.localsplus().add(self.code().data.nlocalsplus as usize) }
     }
 
     /// The fast locals as a slice.
     pub fn locals_slice(&self) -> &[Value] {
         unsafe {
-            std::slice::from_raw_parts(self.localsplus(), self.code.data.nlocalsplus as usize)
+            std::slice::from_raw_parts(self.localsplus(), self.code().data.nlocalsplus as usize)
         }
     }
 
@@ -81,7 +99,7 @@ impl Frame {
 
     /// The current line (of `lasti`).
     pub fn line(&self) -> Option<u32> {
-        self.code.data.line_of(self.lasti)
+        self.code().data.line_of(self.lasti)
     }
 
     pub fn is_entry(&self) -> bool {
@@ -95,22 +113,30 @@ impl Frame {
     }
 
     /// Initializes a frame header and its locals (all EMPTY) in a region of
-    /// `region_slots(code)` slots.
+    /// `region_slots(code)` slots. `func` (a function owning `code`, `globals` and
+    /// `builtins`) is moved in; without one, the frame keeps its own references.
     ///
     /// # Safety
-    /// `region` must be writable for that many slots and hold no live values.
+    /// `region` must be writable for that many slots and hold no live values; `code`,
+    /// `globals` and `builtins` must be owned by `func` when it is not EMPTY.
     #[inline(always)]
+    #[allow(clippy::too_many_arguments)]
     pub unsafe fn init(
         region: *mut Value,
-        code: ObjRef<CodeData>,
         func: Value,
-        globals: ObjRef<DictData>,
-        builtins: ObjRef<DictData>,
+        code: &Obj<CodeData>,
+        globals: &Obj<DictData>,
+        builtins: &Obj<DictData>,
         locals: Value,
         prev_top: *mut Value,
         flags: u8,
     ) -> *mut Frame {
         let nlocals = code.data.nlocalsplus as usize;
+        let keepalive = if func.is_empty() {
+            crate::types::tuple::new_tuple(vec![code.to_value(), globals.to_value(), builtins.to_value()])
+        } else {
+            Value::EMPTY
+        };
         let f = region as *mut Frame;
         ptr::write(
             f,
@@ -119,6 +145,7 @@ impl Frame {
                 func,
                 globals,
                 builtins,
+                keepalive,
                 locals,
                 prev_top,
                 stack_depth: 0,
@@ -140,7 +167,7 @@ impl Frame {
     /// # Safety
     /// `f` must be a live, initialized frame that is no longer executing.
     pub unsafe fn clear(f: *mut Frame) {
-        let nlocals = (*f).code.data.nlocalsplus as usize;
+        let nlocals = (*f).code().data.nlocalsplus as usize;
         let lp = (*f).localsplus();
         let depth = (*f).stack_depth as usize;
         let sb = lp.add(nlocals);

@@ -139,9 +139,15 @@ impl Vm {
     /// Runs a recursive native operation (repr, comparison, hashing of nested containers)
     /// counting it against the recursion limit, as CPython does for C recursion.
     #[inline]
-    pub fn recursion_guard<R>(&mut self, what: &str, f: impl FnOnce(&mut Vm) -> crate::PyResult<R>) -> crate::PyResult<R> {
+    pub fn recursion_guard<R>(
+        &mut self,
+        what: &str,
+        f: impl FnOnce(&mut Vm) -> crate::PyResult<R>,
+    ) -> crate::PyResult<R> {
         if self.frames.len() + self.native_depth >= self.interp.recursion_limit() {
-            return Err(crate::PyErr::recursion_error(format!("maximum recursion depth exceeded{what}")));
+            return Err(crate::PyErr::recursion_error(format!(
+                "maximum recursion depth exceeded{what}"
+            )));
         }
         self.check_stack()?;
         self.native_depth += 1;

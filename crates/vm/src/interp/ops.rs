@@ -203,7 +203,12 @@ impl Vm {
         self.recursion_guard(" in comparison", |vm| vm.rich_compare_slow(a, b, op))
     }
 
-    fn rich_compare_slow(&mut self, a: &Value, b: &Value, op: ComparisonOperator) -> PyResult<Value> {
+    fn rich_compare_slow(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: ComparisonOperator,
+    ) -> PyResult<Value> {
         let n = names();
         let dunder = |op: ComparisonOperator| -> &'static Value {
             match op {
@@ -531,16 +536,22 @@ impl Vm {
         if let Some(s) = crate::types::native_repr(v) {
             return Ok(s);
         }
-        self.recursion_guard(" while getting the repr of an object", |vm| match type_of(v).lookup(&names().__repr__) {
-            Some(m) => {
-                let r = vm.call_descriptor(&m, v, &[])?;
-                if r.downcast::<StrData>().is_none() {
-                    return Err(PyErr::type_error(format!("__repr__ returned non-string (type {})", type_of(&r).name())));
+        self.recursion_guard(
+            " while getting the repr of an object",
+            |vm| match type_of(v).lookup(&names().__repr__) {
+                Some(m) => {
+                    let r = vm.call_descriptor(&m, v, &[])?;
+                    if r.downcast::<StrData>().is_none() {
+                        return Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            type_of(&r).name()
+                        )));
+                    }
+                    Ok(r)
                 }
-                Ok(r)
-            }
-            None => Ok(new_str(crate::types::object::default_repr(vm, v)?)),
-        })
+                None => Ok(new_str(crate::types::object::default_repr(vm, v)?)),
+            },
+        )
     }
 
     pub fn repr_string(&mut self, v: &Value) -> PyResult<String> {
@@ -948,7 +959,12 @@ impl Vm {
             }
             match type_of(receiver).lookup(&names().__next__) {
                 Some(m) => self.call_descriptor(&m, receiver, &[]),
-                None => return Err(PyErr::type_error(format!("'{}' object is not an iterator", type_of(receiver).name()))),
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "'{}' object is not an iterator",
+                        type_of(receiver).name()
+                    )))
+                }
             }
         } else {
             self.call_method(receiver, &names().send, &[v])

@@ -64,7 +64,7 @@ impl Vm {
                 }
                 skip_traceback = false;
                 let lasti = (*f).lasti;
-                if let Some(h) = (*f).code.data.bc.exceptiontable.handler(lasti).copied() {
+                if let Some(h) = (*f).code().data.bc.exceptiontable.handler(lasti).copied() {
                     // Pop the value stack down to the handler's depth.
                     let base = (*f).stack_base();
                     // Defensive: a shallower stack than the handler expects would make the
@@ -155,10 +155,10 @@ impl Vm {
         unsafe {
             let f = Frame::init(
                 region,
-                code.clone(),
                 Value::EMPTY,
-                globals.clone(),
-                builtins,
+                code,
+                globals,
+                &builtins,
                 locals,
                 prev_top,
                 fflags::ENTRY,

@@ -751,10 +751,17 @@ fn view_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     vm.rich_compare(&mine, &theirs, krait_bytecode::ComparisonOperator::Equal)
 }
 
-fn view_order(vm: &mut Vm, this: &Value, args: Args, op: krait_bytecode::ComparisonOperator) -> PyResult<Value> {
+fn view_order(
+    vm: &mut Vm,
+    this: &Value,
+    args: Args,
+    op: krait_bytecode::ComparisonOperator,
+) -> PyResult<Value> {
     let [other] = args.exact::<1>("comparison")?;
     let v = view(this)?;
-    let is_setlike = other.downcast::<DictViewData>().is_some_and(|o| o.data.kind != ViewKind::Values)
+    let is_setlike = other
+        .downcast::<DictViewData>()
+        .is_some_and(|o| o.data.kind != ViewKind::Values)
         || other.downcast::<crate::types::set::SetData>().is_some();
     if v.data.kind == ViewKind::Values || !is_setlike {
         return Ok(not_implemented());
@@ -769,13 +776,23 @@ fn view_lt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     view_order(vm, this, args, krait_bytecode::ComparisonOperator::Less)
 }
 fn view_le(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    view_order(vm, this, args, krait_bytecode::ComparisonOperator::LessEqual)
+    view_order(
+        vm,
+        this,
+        args,
+        krait_bytecode::ComparisonOperator::LessEqual,
+    )
 }
 fn view_gt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     view_order(vm, this, args, krait_bytecode::ComparisonOperator::Greater)
 }
 fn view_ge(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    view_order(vm, this, args, krait_bytecode::ComparisonOperator::GreaterEqual)
+    view_order(
+        vm,
+        this,
+        args,
+        krait_bytecode::ComparisonOperator::GreaterEqual,
+    )
 }
 fn view_ne(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let r = view_eq(vm, this, args)?;

@@ -92,6 +92,15 @@ fn init_subclass_fields(v: &Value, ty: &Obj<TypeData>, first: Option<Value>) {
         set_attr(v, "value", first.unwrap_or(Value::NONE));
     } else if ty.is_subtype(&t.exc.system_exit) {
         set_attr(v, "code", first.unwrap_or(Value::NONE));
+    } else if ty.is_subtype(&t.exc.name_error) {
+        set_attr(v, "name", Value::NONE);
+    } else if ty.is_subtype(&t.exc.attribute_error) {
+        set_attr(v, "name", Value::NONE);
+        set_attr(v, "obj", Value::NONE);
+    } else if ty.is_subtype(&t.exc.import_error) {
+        set_attr(v, "name", Value::NONE);
+        set_attr(v, "path", Value::NONE);
+        set_attr(v, "msg", first.unwrap_or(Value::NONE));
     }
 }
 
@@ -700,9 +709,11 @@ pub fn init(t: &BuiltinTypes) {
     {
         let eg = &e.exception_group;
         let bases = vec![e.base_exception_group.clone(), e.exception.clone()];
-        *eg.data.bases.lock() = crate::types::tuple::new_tuple(bases.iter().map(|b| b.to_value()).collect());
+        eg.data.bases.set(crate::types::tuple::new_tuple(
+            bases.iter().map(|b| b.to_value()).collect(),
+        ));
         if let Ok(mro) = crate::types::typeobj_new::compute_mro(&eg.to_value(), &bases) {
-            *eg.data.mro.lock() = crate::types::tuple::new_tuple(mro);
+            eg.data.mro.set(crate::types::tuple::new_tuple(mro));
         }
         e.exception.data.add_subclass(&eg.data);
     }

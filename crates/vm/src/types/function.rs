@@ -4,11 +4,11 @@
 //! a replaced value is kept alive until the function dies, so a concurrent reader never
 //! sees a freed object.
 
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::intern::names;
 use crate::object::{alloc, Obj, ObjRef};
-use crate::sync::PyMutex;
+use crate::sync::{PyMutex, RetainSlot};
 use crate::types::code::CodeData;
 use crate::types::dict::DictData;
 use crate::types::str::StrData;
@@ -16,54 +16,6 @@ use crate::types::tuple::TupleData;
 use crate::types::{add_getsets, add_methods, type_of, types, BuiltinTypes, GetSetDef, MethodDef};
 use crate::value::Value;
 use crate::{Args, PyErr, PyResult, Vm};
-
-/// A value slot with lock-free reads whose replaced values are retired, not freed.
-pub struct RetainSlot {
-    bits: AtomicU64,
-    retired: PyMutex<Vec<Value>>,
-}
-
-impl RetainSlot {
-    pub fn new(v: Value) -> RetainSlot {
-        RetainSlot {
-            bits: AtomicU64::new(v.into_raw()),
-            retired: PyMutex::new(Vec::new()),
-        }
-    }
-
-    /// Runs `f` with the current value (no count change: the value cannot be freed while
-    /// the owner lives, since replaced values are retired).
-    #[inline(always)]
-    pub fn with<R>(&self, f: impl FnOnce(&Value) -> R) -> R {
-        let v = std::mem::ManuallyDrop::new(unsafe {
-            Value::from_raw(self.bits.load(Ordering::Acquire))
-        });
-        f(&v)
-    }
-
-    #[inline(always)]
-    pub fn get(&self) -> Value {
-        let bits = self.bits.load(Ordering::Acquire);
-        let v = unsafe { Value::from_raw(bits) };
-        let out = v.clone();
-        std::mem::forget(v);
-        out
-    }
-
-    pub fn set(&self, v: Value) {
-        let old = self.bits.swap(v.into_raw(), Ordering::AcqRel);
-        let old = unsafe { Value::from_raw(old) };
-        if old.is_ptr() {
-            self.retired.lock().push(old);
-        }
-    }
-}
-
-impl Drop for RetainSlot {
-    fn drop(&mut self) {
-        drop(unsafe { Value::from_raw(*self.bits.get_mut()) });
-    }
-}
 
 pub struct FunctionData {
     code: RetainSlot,

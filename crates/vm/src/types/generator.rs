@@ -56,7 +56,7 @@ impl GeneratorData {
     /// `f` must be the live innermost thread frame; afterwards the caller pops it without
     /// clearing it (its values now belong to the generator).
     pub(crate) unsafe fn from_frame(_vm: &mut Vm, f: *mut Frame) -> Value {
-        let code = &(*f).code;
+        let code = (*f).code();
         let slots = Frame::region_slots(&code.data);
         let fb = FrameBox::new(slots);
         let used = crate::interp::frame::FRAME_SLOTS
@@ -123,7 +123,7 @@ impl GeneratorData {
         }
         unsafe {
             let f = self.frame_ptr();
-            let unit = (*f).code.data.unit((*f).lasti as usize);
+            let unit = (*f).code().data.unit((*f).lasti as usize);
             if unit.opcode() == Some(krait_bytecode::Opcode::YIELD_VALUE)
                 && unit.arg() == 1
                 && (*f).stack_depth >= 1
@@ -237,7 +237,7 @@ pub fn gen_throw(vm: &mut Vm, gen: &Obj<GeneratorData>, exc: PyErr) -> PyResult<
         // Delegate to the sub-iterator of a `yield from`.
         let f = gen.data.frame_ptr();
         let yf = unsafe {
-            let unit = (*f).code.data.unit((*f).lasti as usize);
+            let unit = (*f).code().data.unit((*f).lasti as usize);
             if unit.opcode() == Some(krait_bytecode::Opcode::YIELD_VALUE)
                 && unit.arg() == 1
                 && (*f).stack_depth >= 1

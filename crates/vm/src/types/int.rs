@@ -554,6 +554,13 @@ pub fn int_to_decimal(vm: &Vm, i: &IntValue) -> PyResult<String> {
 // ----- construction -----
 
 pub fn int_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Value> {
+    for (k, _) in args.kwargs() {
+        if k != "base" {
+            return Err(PyErr::type_error(format!(
+                "'{k}' is an invalid keyword argument for int()"
+            )));
+        }
+    }
     let [x, base] = args.bind_with("int", ["x", "base"], 0, 1, 2)?;
     let value = match (x, base) {
         (None, None) => IntValue::Small(0),

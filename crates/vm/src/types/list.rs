@@ -269,7 +269,7 @@ fn list_reversed(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
 }
 
 fn list_append(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [v] = args.exact::<1>("append")?;
+    let [v] = args.exact::<1>("list.append")?;
     ld(this)?.data.push(v.clone());
     Ok(Value::NONE)
 }

@@ -151,6 +151,27 @@ pub fn add_getsets(ty: &Obj<TypeData>, defs: &[GetSetDef]) {
     }
 }
 
+/// Attributes of builtin (immutable) types live as long as the type, which is immortal:
+/// make them immortal too, so using them costs no reference counting.
+fn immortalize_builtin_attr(ty: &Obj<TypeData>, v: &Value) {
+    if ty.data.has_flag(tflags::IMMUTABLE) && !ty.data.has_flag(tflags::HEAPTYPE) {
+        if let Some(h) = v.as_header() {
+            h.make_immortal();
+            // A classmethod/staticmethod wraps a function: make that immortal as well.
+            if let Some(cm) = v.downcast::<descriptors::ClassMethodData>() {
+                if let Some(h2) = cm.data.callable().as_header() {
+                    h2.make_immortal();
+                }
+            }
+            if let Some(sm) = v.downcast::<descriptors::StaticMethodData>() {
+                if let Some(h2) = sm.data.callable().as_header() {
+                    h2.make_immortal();
+                }
+            }
+        }
+    }
+}
+
 /// Sets a plain attribute in a builtin type's namespace.
 pub fn set_type_attr(ty: &Obj<TypeData>, name: &str, value: Value) {
     ty.data
@@ -329,15 +350,19 @@ pub fn init_types() -> &'static BuiltinTypes {
 fn set_static_bases(ty: &TypeRef, base: Option<&TypeRef>, t: &BuiltinTypes) {
     let mut mro = vec![ty.to_value()];
     if let Some(base) = base {
-        *ty.data.base.lock() = base.to_value();
-        *ty.data.bases.lock() = tuple::new_tuple_untyped(vec![base.to_value()], &t.tuple);
+        ty.data.base.set(base.to_value());
+        ty.data
+            .bases
+            .set(tuple::new_tuple_untyped(vec![base.to_value()], &t.tuple));
         base.data.add_subclass(&ty.data);
         let base_mro = base.data.mro_vec();
         mro.extend(base_mro.iter().map(|b| b.to_value()));
     } else {
-        *ty.data.bases.lock() = tuple::new_tuple_untyped(vec![], &t.tuple);
+        ty.data
+            .bases
+            .set(tuple::new_tuple_untyped(vec![], &t.tuple));
     }
-    *ty.data.mro.lock() = tuple::new_tuple_untyped(mro, &t.tuple);
+    ty.data.mro.set(tuple::new_tuple_untyped(mro, &t.tuple));
 }
 
 /// Fills every builtin type's namespace.

@@ -15,15 +15,25 @@ pub fn index_of(vm: &mut Vm, key: &Value, len: usize, what: &str) -> PyResult<us
         Some(i) => i,
         None => vm.index_value(key).map_err(|_| {
             if what == "string" {
-                PyErr::type_error(format!("string indices must be integers, not '{}'", type_of(key).name()))
+                PyErr::type_error(format!(
+                    "string indices must be integers, not '{}'",
+                    type_of(key).name()
+                ))
             } else {
-                PyErr::type_error(format!("{what} indices must be integers or slices, not {}", type_of(key).name()))
+                PyErr::type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    type_of(key).name()
+                ))
             }
         })?,
     };
     let i = i.saturating_i64();
     normalize_index(i, len).ok_or_else(|| {
-        PyErr::index_error(if what == "bytes" { "index out of range".to_string() } else { format!("{what} index out of range") })
+        PyErr::index_error(if what == "bytes" {
+            "index out of range".to_string()
+        } else {
+            format!("{what} index out of range")
+        })
     })
 }
 
@@ -153,7 +163,9 @@ pub fn index(vm: &mut Vm, items: &[Value], args: &[Value], what: &str) -> PyResu
         let r = vm.repr_string(v)?;
         return Err(PyErr::value_error(format!("{r} is not in list")));
     }
-    Err(PyErr::value_error(format!("{what}.index(x): x not in {what}")))
+    Err(PyErr::value_error(format!(
+        "{what}.index(x): x not in {what}"
+    )))
 }
 
 /// `items * n`.

@@ -174,12 +174,27 @@ fn slice_repr(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     Ok(crate::types::str::new_str(r))
 }
 
-fn slice_cmp(vm: &mut Vm, this: &Value, args: Args, op: krait_bytecode::ComparisonOperator) -> PyResult<Value> {
+fn slice_cmp(
+    vm: &mut Vm,
+    this: &Value,
+    args: Args,
+    op: krait_bytecode::ComparisonOperator,
+) -> PyResult<Value> {
     let [other] = args.exact::<1>("comparison")?;
-    let Some(o) = other.downcast::<SliceData>() else { return Ok(crate::types::object::not_implemented()) };
+    let Some(o) = other.downcast::<SliceData>() else {
+        return Ok(crate::types::object::not_implemented());
+    };
     let s = sd(this)?;
-    let a = crate::types::tuple::new_tuple(vec![s.data.start.clone(), s.data.stop.clone(), s.data.step.clone()]);
-    let b = crate::types::tuple::new_tuple(vec![o.data.start.clone(), o.data.stop.clone(), o.data.step.clone()]);
+    let a = crate::types::tuple::new_tuple(vec![
+        s.data.start.clone(),
+        s.data.stop.clone(),
+        s.data.step.clone(),
+    ]);
+    let b = crate::types::tuple::new_tuple(vec![
+        o.data.start.clone(),
+        o.data.stop.clone(),
+        o.data.step.clone(),
+    ]);
     vm.rich_compare(&a, &b, op)
 }
 
@@ -193,13 +208,23 @@ fn slice_lt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::Less)
 }
 fn slice_le(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::LessEqual)
+    slice_cmp(
+        vm,
+        this,
+        args,
+        krait_bytecode::ComparisonOperator::LessEqual,
+    )
 }
 fn slice_gt(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::Greater)
 }
 fn slice_ge(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    slice_cmp(vm, this, args, krait_bytecode::ComparisonOperator::GreaterEqual)
+    slice_cmp(
+        vm,
+        this,
+        args,
+        krait_bytecode::ComparisonOperator::GreaterEqual,
+    )
 }
 
 pub fn init(t: &BuiltinTypes) {

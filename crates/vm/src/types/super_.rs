@@ -141,7 +141,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let Some(f) = vm.current_frame() else {
         return Err(PyErr::runtime_error("super(): no current frame"));
     };
-    let code = &f.code.data;
+    let code = &f.code().data;
     if code.argcount == 0 && code.flags & krait_bytecode::code_flags::VARARGS == 0 {
         return Err(PyErr::runtime_error("super(): no arguments"));
     }

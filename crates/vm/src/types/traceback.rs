@@ -39,8 +39,8 @@ impl FrameData {
         alloc(
             types().frame.clone(),
             FrameData {
-                code: f.code.clone(),
-                globals: f.globals.clone(),
+                code: f.code().to_ref(),
+                globals: f.globals().to_ref(),
                 locals,
                 lineno: f.line(),
                 lasti: f.lasti,

@@ -9,11 +9,10 @@
 //! Attribute lookup on a type goes through a direct-mapped per-thread cache keyed by
 //! (version, interned name), so a hit costs a few loads and no locking.
 
-use std::cell::RefCell;
 use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::object::{Layout, Obj, ObjRef, SharedKeys};
-use crate::sync::PyMutex;
+use crate::sync::{PyMutex, RetainSlot};
 use crate::types::dict::DictData;
 use crate::types::tuple::TupleData;
 use crate::value::Value;
@@ -67,11 +66,11 @@ pub struct TypeData {
     /// `__qualname__` (a str).
     pub qualname: PyMutex<Value>,
     /// `__bases__` (a tuple of types).
-    pub bases: PyMutex<Value>,
-    /// `__mro__` (a tuple of types, starting with this type).
-    pub mro: PyMutex<Value>,
+    pub bases: RetainSlot,
+    /// `__mro__` (a tuple of types, starting with this type). Lock-free reads.
+    pub mro: RetainSlot,
     /// `__base__`: the base whose layout instances share (None for `object`).
-    pub base: PyMutex<Value>,
+    pub base: RetainSlot,
     /// The class namespace.
     pub dict: ObjRef<DictData>,
     version: AtomicU32,
@@ -99,9 +98,9 @@ impl TypeData {
         TypeData {
             qualname: PyMutex::new(name.clone()),
             name: PyMutex::new(name),
-            bases: PyMutex::new(Value::NONE),
-            mro: PyMutex::new(Value::NONE),
-            base: PyMutex::new(Value::NONE),
+            bases: RetainSlot::new(Value::NONE),
+            mro: RetainSlot::new(Value::NONE),
+            base: RetainSlot::new(Value::NONE),
             dict,
             version: AtomicU32::new(0),
             flags: AtomicU32::new(flags),
@@ -163,7 +162,7 @@ impl TypeData {
 
     /// `__mro__` as a tuple value.
     pub fn mro_tuple(&self) -> Value {
-        self.mro.lock().clone()
+        self.mro.get()
     }
 
     /// The MRO as a vector of type references.
@@ -182,7 +181,7 @@ impl TypeData {
 
     /// `__bases__` as a vector of type references.
     pub fn bases_vec(&self) -> Vec<TypeRef> {
-        let bases = self.bases.lock().clone();
+        let bases = self.bases.get();
         match bases.downcast::<TupleData>() {
             Some(t) => t
                 .data
@@ -196,7 +195,7 @@ impl TypeData {
 
     /// `__base__` (the solid base), if any.
     pub fn base_type(&self) -> Option<TypeRef> {
-        self.base.lock().downcast_ref::<TypeData>()
+        self.base.with(|b| b.downcast_ref::<TypeData>())
     }
 
     pub fn add_subclass(&self, sub: &TypeData) {
@@ -324,8 +323,9 @@ impl TypeData {
         }
         let slot = cache_slot(version, name);
         let hit = METHOD_CACHE.with(|c| {
-            let c = c.borrow();
-            let e = &c[slot];
+            // SAFETY: the cache is only touched by this thread, and no code runs while the
+            // reference is held.
+            let e = unsafe { &(*c.get())[slot] };
             if e.version == version && e.name == name.bits() {
                 Some(e.value.clone())
             } else {
@@ -336,43 +336,38 @@ impl TypeData {
             return v.non_empty();
         }
         let found = self.lookup_uncached(name);
-        METHOD_CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            c[slot] = CacheEntry {
-                version,
-                name: name.bits(),
-                value: found.clone().unwrap_or(Value::EMPTY),
-            };
-        });
+        let entry = CacheEntry { version, name: name.bits(), value: found.clone().unwrap_or(Value::EMPTY) };
+        let old = METHOD_CACHE.with(|c| std::mem::replace(unsafe { &mut (*c.get())[slot] }, entry));
+        // Dropping the old entry may free an object; do it outside the cache borrow.
+        drop(old);
         found
     }
 
     /// MRO walk without the cache.
     pub fn lookup_uncached(&self, name: &Value) -> Option<Value> {
-        let mro = self.mro_tuple();
-        match mro.downcast::<TupleData>() {
+        self.mro.with(|mro| match mro.downcast::<TupleData>() {
             Some(t) => t.data.items().iter().find_map(|ty| {
                 ty.downcast::<TypeData>()
                     .and_then(|ty| ty.data.dict.data.get_str(name))
             }),
             // During bootstrap, before the MRO is set: the type's own namespace.
             None => self.dict.data.get_str(name),
-        }
+        })
     }
 
-    /// Whether `self` is `other` or a subclass of it (by MRO).
+    /// Whether `self` is `other` or a subclass of it (by MRO). Lock-free, no counts.
+    #[inline]
     pub fn is_subtype(&self, other: &TypeData) -> bool {
         if std::ptr::eq(self, other) {
             return true;
         }
-        let mro = self.mro_tuple();
-        match mro.downcast::<TupleData>() {
+        self.mro.with(|mro| match mro.downcast::<TupleData>() {
             Some(t) => t.data.items().iter().any(|ty| {
                 ty.downcast::<TypeData>()
                     .is_some_and(|ty| std::ptr::eq(&ty.data, other))
             }),
             None => false,
-        }
+        })
     }
 }
 
@@ -416,10 +411,11 @@ struct CacheEntry {
     value: Value,
 }
 
+const EMPTY_ENTRY: CacheEntry = CacheEntry { version: 0, name: 0, value: Value::EMPTY };
+
 thread_local! {
-    static METHOD_CACHE: RefCell<Vec<CacheEntry>> = RefCell::new(
-        (0..METHOD_CACHE_SIZE).map(|_| CacheEntry { version: 0, name: 0, value: Value::EMPTY }).collect()
-    );
+    static METHOD_CACHE: std::cell::UnsafeCell<[CacheEntry; METHOD_CACHE_SIZE]> =
+        const { std::cell::UnsafeCell::new([EMPTY_ENTRY; METHOD_CACHE_SIZE]) };
 }
 
 #[inline(always)]
@@ -430,15 +426,10 @@ fn cache_slot(version: u32, name: &Value) -> usize {
 /// Drops every cached reference held by this thread's method cache.
 pub fn clear_method_cache() {
     let _ = METHOD_CACHE.try_with(|c| {
-        let old: Vec<CacheEntry> = std::mem::take(&mut *c.borrow_mut());
-        *c.borrow_mut() = (0..METHOD_CACHE_SIZE)
-            .map(|_| CacheEntry {
-                version: 0,
-                name: 0,
-                value: Value::EMPTY,
-            })
-            .collect();
-        drop(old);
+        for i in 0..METHOD_CACHE_SIZE {
+            let old = std::mem::replace(unsafe { &mut (*c.get())[i] }, EMPTY_ENTRY);
+            drop(old);
+        }
     });
 }
 

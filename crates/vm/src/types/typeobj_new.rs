@@ -209,7 +209,7 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     };
     if dict.data.get_str(&n.__module__).is_none() {
         if let Some(f) = vm.current_frame() {
-            if let Some(m) = f.globals.data.get_str(&n.__name__) {
+            if let Some(m) = f.globals().data.get_str(&n.__name__) {
                 dict.data.set_str(n.__module__.clone(), m);
             }
         }
@@ -297,8 +297,10 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
         ),
     );
     *ty.data.qualname.lock() = qualname;
-    *ty.data.base.lock() = solid.to_value();
-    *ty.data.bases.lock() = new_tuple(bases.iter().map(|b| b.to_value()).collect());
+    ty.data.base.set(solid.to_value());
+    ty.data
+        .bases
+        .set(new_tuple(bases.iter().map(|b| b.to_value()).collect()));
     ty.data.set_nslots(base_nslots + slot_names.len());
     for (i, s) in slot_names.iter().enumerate() {
         dict.data.set_str(
@@ -311,7 +313,7 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     }
     let ty_v = ty.to_value();
     let mro = compute_mro(&ty_v, &bases)?;
-    *ty.data.mro.lock() = new_tuple(mro);
+    ty.data.mro.set(new_tuple(mro));
     for b in &bases {
         b.data.add_subclass(&ty.data);
     }
@@ -590,7 +592,12 @@ fn type_dir(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
 
 /// `X | Y` for types (and None): a `types.UnionType`.
 pub fn make_union(a: &Value, b: &Value) -> Option<Value> {
-    let ok = |v: &Value| v.is_none() || v.downcast::<TypeData>().is_some() || type_of(v).is(&types().union_type) || type_of(v).is(&types().generic_alias);
+    let ok = |v: &Value| {
+        v.is_none()
+            || v.downcast::<TypeData>().is_some()
+            || type_of(v).is(&types().union_type)
+            || type_of(v).is(&types().generic_alias)
+    };
     if !ok(a) || !ok(b) {
         return None;
     }
@@ -612,7 +619,11 @@ pub fn make_union(a: &Value, b: &Value) -> Option<Value> {
     let t = types();
     let u = crate::types::alloc_instance(&t.union_type, crate::types::object::ObjectData);
     if let Some(attrs) = u.as_header().and_then(|h| h.attrs()) {
-        attrs.set(&t.union_type.data.shared_keys, &intern("__args__"), new_tuple(args));
+        attrs.set(
+            &t.union_type.data.shared_keys,
+            &intern("__args__"),
+            new_tuple(args),
+        );
     }
     Some(u)
 }
@@ -717,10 +728,10 @@ fn set_qualname(_vm: &mut Vm, this: &Value, v: Option<Value>) -> PyResult<()> {
     }
 }
 fn get_bases(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(tyd(this)?.data.bases.lock().clone())
+    Ok(tyd(this)?.data.bases.get())
 }
 fn get_base(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
-    Ok(tyd(this)?.data.base.lock().clone())
+    Ok(tyd(this)?.data.base.get())
 }
 fn get_mro(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(tyd(this)?.data.mro_tuple())
@@ -974,7 +985,13 @@ pub fn init(t: &BuiltinTypes) {
         ],
     );
     add_getsets(&t.union_type, &[GetSetDef::new("__args__", get_union_args)]);
-    add_methods(&t.none_type, &[MethodDef::method("__or__", type_or), MethodDef::method("__ror__", type_ror)]);
+    add_methods(
+        &t.none_type,
+        &[
+            MethodDef::method("__or__", type_or),
+            MethodDef::method("__ror__", type_ror),
+        ],
+    );
     add_methods(
         &t.generic_alias,
         &[

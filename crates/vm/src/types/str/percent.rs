@@ -431,15 +431,16 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
             _ => return Err(unsupported(kind, conv, index)),
         }
     }
-    if dict.is_none() && st.is_tuple && st.next < st.items.len() {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
-    }
-    if dict.is_none() && !st.is_tuple && !st.single_used {
-        return Err(PyErr::type_error(
-            "not all arguments converted during string formatting",
-        ));
+    let leftover = if st.is_tuple {
+        st.next < st.items.len()
+    } else {
+        !st.single_used
+    };
+    if dict.is_none() && leftover {
+        return Err(PyErr::type_error(match kind {
+            Kind::Str => "not all arguments converted during string formatting",
+            Kind::Bytes => "not all arguments converted during bytes formatting",
+        }));
     }
     Ok(out)
 }

@@ -10,7 +10,9 @@ use crate::types::bytes::{
 use crate::types::int::IntValue;
 use crate::types::list::new_list;
 use crate::types::object::not_implemented;
-use crate::types::str::methods::{adjust_indices, slice_index};
+use crate::types::str::methods::{
+    adjust_indices, bind_kw, clinic_range, no_args, one_arg, slice_index, takes_range,
+};
 use crate::types::str::{new_str, str_of};
 use crate::types::tuple::new_tuple;
 use crate::types::{add_methods, type_of, types, BuiltinTypes, MethodDef};
@@ -144,7 +146,7 @@ fn list_of(this: &Value, pieces: Vec<&[u8]>) -> Value {
 
 fn search(vm: &mut Vm, this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
     let b = this_bytes(this)?;
-    let pos = args.range(name, 1, 3)?;
+    let pos = takes_range(&args, kind_name(this), name, 1, 3)?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -187,7 +189,7 @@ fn b_rindex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn b_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let pos = args.range("count", 1, 3)?;
+    let pos = takes_range(&args, kind_name(this), "count", 1, 3)?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -205,7 +207,7 @@ fn b_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn starts_ends(vm: &mut Vm, this: &Value, args: Args, name: &str, ends: bool) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let pos = args.range(name, 1, 3)?;
+    let pos = takes_range(&args, kind_name(this), name, 1, 3)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let (start, end) = adjust_indices(start, end, b.len());
@@ -291,7 +293,7 @@ fn replace_bytes(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
 
 fn b_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let pos = args.range("replace", 2, 3)?;
+    let pos = clinic_range(&args, kind_name(this), "replace", 2, 3)?;
     let old = need_bytes(&pos[0])?;
     let new = need_bytes(&pos[1])?;
     let count = match pos.get(2) {
@@ -303,7 +305,7 @@ fn b_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn strip_impl(this: &Value, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let pos = args.range(name, 0, 1)?;
+    let pos = clinic_range(&args, kind_name(this), name, 0, 1)?;
     let set: Option<Vec<u8>> = match pos.first() {
         Some(v) if !v.is_none() => Some(need_bytes(v)?),
         _ => None,
@@ -340,7 +342,7 @@ fn b_rstrip(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [p] = args.exact::<1>("removeprefix")?;
+    let p = one_arg(&args, kind_name(this), "removeprefix")?;
     let p = need_bytes(p)?;
     let b = this_bytes(this)?;
     let out = b.strip_prefix(p.as_slice()).unwrap_or(&b).to_vec();
@@ -348,7 +350,7 @@ fn b_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_removesuffix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [p] = args.exact::<1>("removesuffix")?;
+    let p = one_arg(&args, kind_name(this), "removesuffix")?;
     let p = need_bytes(p)?;
     let b = this_bytes(this)?;
     let out = if p.is_empty() {
@@ -362,7 +364,7 @@ fn b_removesuffix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- split, join, partition -----
 
 fn split_args(vm: &mut Vm, name: &str, args: Args) -> PyResult<(Option<Vec<u8>>, i64)> {
-    let [sep, maxsplit] = args.bind(name, ["sep", "maxsplit"], 0)?;
+    let [sep, maxsplit] = bind_kw(&args, name, ["sep", "maxsplit"])?;
     let maxsplit = match maxsplit {
         Some(m) => index_arg(vm, m)?,
         None => -1,
@@ -511,7 +513,7 @@ fn b_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn b_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let [keepends] = args.bind("splitlines", ["keepends"], 0)?;
+    let [keepends] = bind_kw(&args, "splitlines", ["keepends"])?;
     let keepends = match keepends {
         Some(k) => vm.is_true(k)?,
         None => false,
@@ -540,7 +542,7 @@ fn b_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [iterable] = args.exact::<1>("join")?;
+    let iterable = one_arg(&args, kind_name(this), "join")?;
     let sep = this_bytes(this)?;
     let it = vm.get_iter(iterable).map_err(|e| {
         if e.matches(&types().exc.type_error) {
@@ -569,7 +571,7 @@ fn b_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let [sep] = args.exact::<1>(name)?;
+    let sep = one_arg(&args, kind_name(this), name)?;
     let sep = need_bytes(sep)?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -598,7 +600,7 @@ fn b_rpartition(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- case and predicates (ASCII only) -----
 
 fn map_bytes(this: &Value, args: Args, name: &str, f: fn(&[u8]) -> Vec<u8>) -> PyResult<Value> {
-    args.exact::<0>(name)?;
+    no_args(&args, kind_name(this), name)?;
     let b = this_bytes(this)?;
     Ok(same_kind(this, f(&b)))
 }
@@ -664,7 +666,7 @@ fn b_capitalize(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn all_bytes(this: &Value, args: Args, name: &str, pred: fn(&u8) -> bool) -> PyResult<Value> {
-    args.exact::<0>(name)?;
+    no_args(&args, kind_name(this), name)?;
     let b = this_bytes(this)?;
     Ok(Value::bool(!b.is_empty() && b.iter().all(pred)))
 }
@@ -682,25 +684,25 @@ fn b_isspace(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     all_bytes(this, args, "isspace", |c| is_ws(*c))
 }
 fn b_isascii(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isascii")?;
+    no_args(&args, kind_name(this), "isascii")?;
     Ok(Value::bool(this_bytes(this)?.is_ascii()))
 }
 fn b_islower(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("islower")?;
+    no_args(&args, kind_name(this), "islower")?;
     let b = this_bytes(this)?;
     Ok(Value::bool(
         b.iter().any(u8::is_ascii_lowercase) && !b.iter().any(u8::is_ascii_uppercase),
     ))
 }
 fn b_isupper(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isupper")?;
+    no_args(&args, kind_name(this), "isupper")?;
     let b = this_bytes(this)?;
     Ok(Value::bool(
         b.iter().any(u8::is_ascii_uppercase) && !b.iter().any(u8::is_ascii_lowercase),
     ))
 }
 fn b_istitle(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("istitle")?;
+    no_args(&args, kind_name(this), "istitle")?;
     let b = this_bytes(this)?;
     let mut cased = false;
     let mut prev_cased = false;
@@ -739,7 +741,7 @@ fn fill_arg(v: Option<&Value>, name: &str) -> PyResult<u8> {
 
 fn justify(vm: &mut Vm, this: &Value, args: Args, name: &str) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let pos = args.range(name, 1, 2)?;
+    let pos = clinic_range(&args, kind_name(this), name, 1, 2)?;
     let width = index_arg(vm, &pos[0])?;
     let fill = fill_arg(pos.get(1), name)?;
     if width <= b.len() as i64 {
@@ -775,7 +777,7 @@ fn b_rjust(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_zfill(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [w] = args.exact::<1>("zfill")?;
+    let w = one_arg(&args, kind_name(this), "zfill")?;
     let width = index_arg(vm, w)?;
     let b = this_bytes(this)?;
     if width <= b.len() as i64 {
@@ -799,7 +801,7 @@ fn b_zfill(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [tabsize] = args.bind("expandtabs", ["tabsize"], 0)?;
+    let [tabsize] = bind_kw(&args, "expandtabs", ["tabsize"])?;
     let tabsize = match tabsize {
         Some(t) => index_arg(vm, t)?,
         None => 8,
@@ -836,7 +838,7 @@ fn b_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn b_hex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let [sep, per] = args.bind("hex", ["sep", "bytes_per_sep"], 0)?;
+    let [sep, per] = bind_kw(&args, "hex", ["sep", "bytes_per_sep"])?;
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let sep: Option<char> = match sep {
         None => None,
@@ -888,7 +890,10 @@ fn b_hex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_fromhex(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
-    let [s] = args.exact::<1>("fromhex")?;
+    let is_ba = cls
+        .downcast::<crate::types::typeobj::TypeData>()
+        .is_some_and(|c| c.is_subtype(&types().bytearray));
+    let s = one_arg(&args, if is_ba { "bytearray" } else { "bytes" }, "fromhex")?;
     let Some(text) = str_of(s) else {
         return Err(PyErr::type_error(format!(
             "fromhex() argument must be str, not {}",
@@ -940,7 +945,7 @@ fn b_fromhex(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [encoding, errors] = args.bind("decode", ["encoding", "errors"], 0)?;
+    let [encoding, errors] = bind_kw(&args, "decode", ["encoding", "errors"])?;
     let enc = match encoding {
         Some(e) => str_of(e).map(str::to_string).ok_or_else(|| {
             PyErr::type_error(format!(
@@ -964,6 +969,11 @@ fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_translate(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    if args.is_empty() {
+        return Err(PyErr::type_error(
+            "translate() takes at least 1 positional argument (0 given)",
+        ));
+    }
     let [table, delete] = args.bind_with("translate", ["table", "delete"], 1, 1, 2)?;
     let table = match table {
         Some(t) if !t.is_none() => {
@@ -1124,7 +1134,7 @@ fn bytes_from_iterable(vm: &mut Vm, v: &Value) -> PyResult<Vec<u8>> {
 }
 
 fn ba_append(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [x] = args.exact::<1>("append")?;
+    let x = one_arg(&args, kind_name(this), "append")?;
     let a = ba(this)?;
     let c = byte_value(vm, x)?;
     a.data.with(|v| v.push(c));
@@ -1132,7 +1142,7 @@ fn ba_append(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn ba_extend(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [x] = args.exact::<1>("extend")?;
+    let x = one_arg(&args, kind_name(this), "extend")?;
     let a = ba(this)?;
     let b = if let Some(b) = bytes_like(x) {
         b
@@ -1155,7 +1165,7 @@ fn ba_extend(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn ba_pop(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let pos = args.range("pop", 0, 1)?;
+    let pos = clinic_range(&args, kind_name(this), "pop", 0, 1)?;
     let a = ba(this)?;
     let i = match pos.first() {
         Some(v) => index_arg(vm, v)?,
@@ -1189,7 +1199,7 @@ fn ba_insert(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn ba_remove(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [x] = args.exact::<1>("remove")?;
+    let x = one_arg(&args, kind_name(this), "remove")?;
     let a = ba(this)?;
     let c = byte_value(vm, x)?;
     let found = a.data.with(|v| match v.iter().position(|&b| b == c) {
@@ -1206,19 +1216,19 @@ fn ba_remove(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn ba_clear(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("clear")?;
+    no_args(&args, kind_name(this), "clear")?;
     ba(this)?.data.with(|v| v.clear());
     Ok(Value::NONE)
 }
 
 fn ba_reverse(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("reverse")?;
+    no_args(&args, kind_name(this), "reverse")?;
     ba(this)?.data.with(|v| v.reverse());
     Ok(Value::NONE)
 }
 
 fn ba_copy(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("copy")?;
+    no_args(&args, kind_name(this), "copy")?;
     Ok(new_bytearray(ba(this)?.data.snapshot()))
 }
 

@@ -87,12 +87,46 @@ pub fn is_xid_continue(c: char) -> bool {
     in_ranges(&t::XID_CONTINUE, c)
 }
 
+/// The Lowercase property.
 pub fn is_lower(c: char) -> bool {
-    c.is_lowercase()
+    if c.is_ascii() {
+        return c.is_ascii_lowercase();
+    }
+    in_ranges(&t::LOWERCASE, c)
 }
 
+/// The Uppercase property.
 pub fn is_upper(c: char) -> bool {
-    c.is_uppercase()
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    in_ranges(&t::UPPERCASE, c)
+}
+
+/// A one-character case mapping from a table of constant-offset runs.
+fn map_runs(table: &[(u32, u32, u32, i32)], c: char) -> char {
+    let cp = c as u32;
+    let i = table.partition_point(|&(first, _, _, _)| first <= cp);
+    if i == 0 {
+        return c;
+    }
+    let (first, last, stride, delta) = table[i - 1];
+    if cp > last || (cp - first) % stride != 0 {
+        return c;
+    }
+    char::from_u32((cp as i64 + delta as i64) as u32).unwrap_or(c)
+}
+
+/// Appends the full lowercase mapping of `c` (no final-sigma context).
+fn push_lower_char(out: &mut String, c: char) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match lookup_map(&t::LOWER_SPECIAL, c) {
+        Some(s) => out.push_str(s),
+        None => out.push(map_runs(&t::LOWER_RUNS, c)),
+    }
 }
 
 /// General category Lt.
@@ -105,7 +139,7 @@ pub fn is_cased(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
     }
-    c.is_lowercase() || c.is_uppercase() || is_titlecase(c)
+    is_lower(c) || is_upper(c) || is_titlecase(c)
 }
 
 /// The Case_Ignorable property.
@@ -144,12 +178,19 @@ pub fn push_lower(out: &mut String, chars: &[char], i: usize) {
         });
         return;
     }
-    out.extend(c.to_lowercase());
+    push_lower_char(out, c);
 }
 
 /// Appends the full uppercase mapping of `c`.
 pub fn push_upper(out: &mut String, c: char) {
-    out.extend(c.to_uppercase());
+    if c.is_ascii() {
+        out.push(c.to_ascii_uppercase());
+        return;
+    }
+    match lookup_map(&t::UPPER_SPECIAL, c) {
+        Some(s) => out.push_str(s),
+        None => out.push(map_runs(&t::UPPER_RUNS, c)),
+    }
 }
 
 /// Appends the full titlecase mapping of `c`.
@@ -160,7 +201,7 @@ pub fn push_title(out: &mut String, c: char) {
     }
     match lookup_map(&t::TITLE_EXCEPTIONS, c) {
         Some(s) => out.push_str(s),
-        None => out.extend(c.to_uppercase()),
+        None => push_upper(out, c),
     }
 }
 
@@ -172,7 +213,7 @@ pub fn push_casefold(out: &mut String, c: char) {
     }
     match lookup_map(&t::CASEFOLD_EXCEPTIONS, c) {
         Some(s) => out.push_str(s),
-        None => out.extend(c.to_lowercase()),
+        None => push_lower_char(out, c),
     }
 }
 
@@ -218,9 +259,9 @@ pub fn swapcase(s: &str) -> String {
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_uppercase() {
+        if is_upper(c) {
             push_lower(&mut out, &chars, i);
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             push_upper(&mut out, c);
         } else {
             out.push(c);
@@ -264,13 +305,13 @@ pub fn istitle(s: &str) -> bool {
     let mut cased = false;
     let mut prev_cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper(c) || is_titlecase(c) {
             if prev_cased {
                 return false;
             }
             prev_cased = true;
             cased = true;
-        } else if c.is_lowercase() {
+        } else if is_lower(c) {
             if !prev_cased {
                 return false;
             }
@@ -287,10 +328,10 @@ pub fn istitle(s: &str) -> bool {
 pub fn islower(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_uppercase() || is_titlecase(c) {
+        if is_upper(c) || is_titlecase(c) {
             return false;
         }
-        if c.is_lowercase() {
+        if is_lower(c) {
             cased = true;
         }
     }
@@ -301,10 +342,10 @@ pub fn islower(s: &str) -> bool {
 pub fn isupper(s: &str) -> bool {
     let mut cased = false;
     for c in s.chars() {
-        if c.is_lowercase() || is_titlecase(c) {
+        if is_lower(c) || is_titlecase(c) {
             return false;
         }
-        if c.is_uppercase() {
+        if is_upper(c) {
             cased = true;
         }
     }

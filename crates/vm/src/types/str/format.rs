@@ -338,7 +338,7 @@ pub fn str_format(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 /// `str.format_map(mapping)`.
 pub fn str_format_map(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [mapping] = args.exact::<1>("format_map")?;
+    let mapping = super::methods::one_arg(&args, "str", "format_map")?;
     let fmt = sd(this)?.data.as_str();
     let f = Formatter {
         positional: None,

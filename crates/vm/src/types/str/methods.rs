@@ -116,7 +116,7 @@ fn search_args<'a>(
     name: &str,
     args: &Args<'a>,
 ) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
-    let pos = args.range(name, 1, 3)?;
+    let pos = takes_range(&args, "str", name, 1, 3)?;
     let sub = need_str(&pos[0], "")?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
@@ -149,6 +149,120 @@ fn find_common(vm: &mut Vm, this: &Value, args: Args, name: &str, rev: bool) -> 
     let s = sd(this)?;
     let (sub, start, end) = search_args(vm, name, &args)?;
     Ok(find_in(s, sub, start, end, rev))
+}
+
+// ----- argument checking with CPython's messages -----
+
+fn no_kwargs(args: &Args, ty: &str, name: &str) -> PyResult<()> {
+    if args.has_kwargs() {
+        return Err(PyErr::type_error(format!(
+            "{ty}.{name}() takes no keyword arguments"
+        )));
+    }
+    Ok(())
+}
+
+/// No arguments: "str.upper() takes no arguments (1 given)".
+pub(crate) fn no_args(args: &Args, ty: &str, name: &str) -> PyResult<()> {
+    no_kwargs(args, ty, name)?;
+    if !args.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "{ty}.{name}() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
+/// One positional argument: "str.join() takes exactly one argument (0 given)".
+pub(crate) fn one_arg<'a>(args: &Args<'a>, ty: &str, name: &str) -> PyResult<&'a Value> {
+    no_kwargs(args, ty, name)?;
+    match args.positional() {
+        [v] => Ok(v),
+        pos => Err(PyErr::type_error(format!(
+            "{ty}.{name}() takes exactly one argument ({} given)",
+            pos.len()
+        ))),
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}
+
+/// Positional-or-keyword parameters, rejecting unknown keywords as CPython's argument
+/// clinic does ("'x' is an invalid keyword argument for split()").
+pub(crate) fn bind_kw<'a, const N: usize>(
+    args: &Args<'a>,
+    name: &str,
+    names: [&str; N],
+) -> PyResult<[Option<&'a Value>; N]> {
+    for (k, _) in args.kwargs() {
+        if !names.contains(&k) {
+            return Err(PyErr::type_error(format!(
+                "'{k}' is an invalid keyword argument for {name}()"
+            )));
+        }
+    }
+    args.bind(name, names, 0)
+}
+
+/// `min..=max` positional arguments: "center expected at least 1 argument, got 0".
+pub(crate) fn clinic_range<'a>(
+    args: &Args<'a>,
+    ty: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    no_kwargs(args, ty, name)?;
+    let pos = args.positional();
+    if pos.len() < min {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at least {min} argument{}, got {}",
+            plural(min),
+            pos.len()
+        )));
+    }
+    if pos.len() > max {
+        return Err(PyErr::type_error(format!(
+            "{name} expected at most {max} argument{}, got {}",
+            plural(max),
+            pos.len()
+        )));
+    }
+    Ok(pos)
+}
+
+/// `min..=max` positional arguments: "find() takes at least 1 argument (0 given)".
+pub(crate) fn takes_range<'a>(
+    args: &Args<'a>,
+    ty: &str,
+    name: &str,
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
+    no_kwargs(args, ty, name)?;
+    let pos = args.positional();
+    if pos.len() < min {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at least {min} argument{} ({} given)",
+            plural(min),
+            pos.len()
+        )));
+    }
+    if pos.len() > max {
+        return Err(PyErr::type_error(format!(
+            "{name}() takes at most {max} argument{} ({} given)",
+            plural(max),
+            pos.len()
+        )));
+    }
+    Ok(pos)
 }
 
 // ----- searching -----
@@ -199,7 +313,7 @@ fn str_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 /// `startswith`/`endswith`: a str or a tuple of strs, optional start/end.
 fn starts_ends(vm: &mut Vm, this: &Value, args: Args, name: &str, ends: bool) -> PyResult<Value> {
     let s = sd(this)?;
-    let pos = args.range(name, 1, 3)?;
+    let pos = takes_range(&args, "str", name, 1, 3)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
     let (start, end) = adjust_indices(start, end, s.data.char_len());
@@ -293,7 +407,7 @@ pub(crate) fn replace_text(s: &str, old: &str, new: &str, count: i64) -> Option<
 
 fn str_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let s = sd(this)?;
-    let pos = args.range("replace", 2, 3)?;
+    let pos = clinic_range(&args, "str", "replace", 2, 3)?;
     let old = need_str(&pos[0], "replace() argument 1 ")?;
     let new = need_str(&pos[1], "replace() argument 2 ")?;
     let count = match pos.get(2) {
@@ -316,7 +430,7 @@ enum Side {
 fn strip_impl(this: &Value, args: Args, name: &str, side: Side) -> PyResult<Value> {
     let s = sd(this)?;
     let text = s.data.as_str();
-    let pos = args.range(name, 0, 1)?;
+    let pos = clinic_range(&args, "str", name, 0, 1)?;
     let out = match pos.first() {
         None => strip_with(text, side, chars::is_space),
         Some(v) if v.is_none() => strip_with(text, side, chars::is_space),
@@ -359,7 +473,7 @@ fn str_rstrip(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [p] = args.exact::<1>("removeprefix")?;
+    let p = one_arg(&args, "str", "removeprefix")?;
     let p = need_str(p, "removeprefix() argument ")?;
     match sd(this)?.data.as_str().strip_prefix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -368,7 +482,7 @@ fn str_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_removesuffix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [p] = args.exact::<1>("removesuffix")?;
+    let p = one_arg(&args, "str", "removesuffix")?;
     let p = need_str(p, "removesuffix() argument ")?;
     match sd(this)?.data.as_str().strip_suffix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
@@ -379,7 +493,7 @@ fn str_removesuffix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- split, join, partition -----
 
 fn split_args(vm: &mut Vm, name: &str, args: Args) -> PyResult<(Option<Value>, i64)> {
-    let [sep, maxsplit] = args.bind(name, ["sep", "maxsplit"], 0)?;
+    let [sep, maxsplit] = bind_kw(&args, name, ["sep", "maxsplit"])?;
     let maxsplit = match maxsplit {
         Some(m) => index_arg(vm, m)?,
         None => -1,
@@ -515,7 +629,7 @@ fn is_line_break(c: char) -> bool {
 fn str_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let s = sd(this)?;
     let text = s.data.as_str();
-    let [keepends] = args.bind("splitlines", ["keepends"], 0)?;
+    let [keepends] = bind_kw(&args, "splitlines", ["keepends"])?;
     let keepends = match keepends {
         Some(k) => vm.is_true(k)?,
         None => false,
@@ -544,7 +658,7 @@ fn str_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [iterable] = args.exact::<1>("join")?;
+    let iterable = one_arg(&args, "str", "join")?;
     let sep = sd(this)?.data.as_str();
     let items: Vec<Value> = if let Some(l) = iterable
         .downcast::<crate::types::list::ListData>()
@@ -594,7 +708,7 @@ fn str_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Value> {
     let s = sd(this)?;
-    let [sep] = args.exact::<1>(name)?;
+    let sep = one_arg(&args, "str", name)?;
     let sep_s = need_str(sep, "")?;
     if sep_s.is_empty() {
         return Err(PyErr::value_error("empty separator"));
@@ -628,7 +742,7 @@ fn str_rpartition(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- case -----
 
 fn case_method(this: &Value, args: Args, name: &str, f: fn(&str) -> String) -> PyResult<Value> {
-    args.exact::<0>(name)?;
+    no_args(&args, "str", name)?;
     Ok(new_str(f(sd(this)?.data.as_str())))
 }
 
@@ -654,7 +768,7 @@ fn str_capitalize(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- predicates -----
 
 fn all_chars(this: &Value, args: Args, name: &str, pred: fn(char) -> bool) -> PyResult<Value> {
-    args.exact::<0>(name)?;
+    no_args(&args, "str", name)?;
     let s = sd(this)?.data.as_str();
     Ok(Value::bool(!s.is_empty() && s.chars().all(pred)))
 }
@@ -679,23 +793,23 @@ fn str_isspace(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_islower(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("islower")?;
+    no_args(&args, "str", "islower")?;
     Ok(Value::bool(chars::islower(sd(this)?.data.as_str())))
 }
 fn str_isupper(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isupper")?;
+    no_args(&args, "str", "isupper")?;
     Ok(Value::bool(chars::isupper(sd(this)?.data.as_str())))
 }
 fn str_istitle(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("istitle")?;
+    no_args(&args, "str", "istitle")?;
     Ok(Value::bool(chars::istitle(sd(this)?.data.as_str())))
 }
 fn str_isidentifier(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isidentifier")?;
+    no_args(&args, "str", "isidentifier")?;
     Ok(Value::bool(chars::isidentifier(sd(this)?.data.as_str())))
 }
 fn str_isprintable(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isprintable")?;
+    no_args(&args, "str", "isprintable")?;
     Ok(Value::bool(
         sd(this)?
             .data
@@ -705,7 +819,7 @@ fn str_isprintable(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     ))
 }
 fn str_isascii(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    args.exact::<0>("isascii")?;
+    no_args(&args, "str", "isascii")?;
     Ok(Value::bool(sd(this)?.data.is_ascii()))
 }
 
@@ -745,7 +859,7 @@ fn pad(this: &Value, left: usize, right: usize, fill: char) -> PyResult<Value> {
 
 fn justify(vm: &mut Vm, this: &Value, args: Args, name: &str) -> PyResult<Value> {
     let len = sd(this)?.data.char_len();
-    let pos = args.range(name, 1, 2)?;
+    let pos = clinic_range(&args, "str", name, 1, 2)?;
     let width = index_arg(vm, &pos[0])?;
     let fill = fill_arg(pos.get(1), name)?;
     if width <= len as i64 {
@@ -774,7 +888,7 @@ fn str_rjust(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_zfill(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [w] = args.exact::<1>("zfill")?;
+    let w = one_arg(&args, "str", "zfill")?;
     let width = index_arg(vm, w)?;
     let s = sd(this)?;
     let len = s.data.char_len();
@@ -800,7 +914,7 @@ fn str_zfill(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [tabsize] = args.bind("expandtabs", ["tabsize"], 0)?;
+    let [tabsize] = bind_kw(&args, "expandtabs", ["tabsize"])?;
     let tabsize = match tabsize {
         Some(t) => index_arg(vm, t)?,
         None => 8,
@@ -839,7 +953,7 @@ fn str_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 // ----- encode, translate -----
 
 fn str_encode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [encoding, errors] = args.bind("encode", ["encoding", "errors"], 0)?;
+    let [encoding, errors] = bind_kw(&args, "encode", ["encoding", "errors"])?;
     let enc = match encoding {
         Some(e) => str_of(e).ok_or_else(|| {
             PyErr::type_error(format!(
@@ -898,7 +1012,7 @@ fn translate_one(vm: &mut Vm, table: &Value, c: char) -> PyResult<Mapped> {
 }
 
 fn str_translate(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [table] = args.exact::<1>("translate")?;
+    let table = one_arg(&args, "str", "translate")?;
     let text = sd(this)?.data.as_str();
     let mut cache: std::collections::HashMap<char, Option<String>> =
         std::collections::HashMap::new();
@@ -936,7 +1050,7 @@ fn str_translate(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
-    let pos = args.range("maketrans", 1, 3)?;
+    let pos = clinic_range(&args, "str", "maketrans", 1, 3)?;
     let d = crate::types::dict::DictData::new_ref();
     if pos.len() == 1 {
         let x = &pos[0];
@@ -968,10 +1082,9 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
         return Ok(d.into_value());
     }
     let Some(x) = str_of(&pos[0]) else {
-        return Err(PyErr::type_error(format!(
-            "maketrans() argument 1 must be str, not {}",
-            type_of(&pos[0]).name()
-        )));
+        return Err(PyErr::type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     let Some(y) = str_of(&pos[1]) else {
         return Err(PyErr::type_error(format!(
@@ -1005,7 +1118,7 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
 
 /// `str.__format__(spec)`: the string mini-language (no grouping, sign or `#`).
 fn str_format_spec(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let [spec] = args.exact::<1>("__format__")?;
+    let spec = one_arg(&args, "str", "__format__")?;
     let Some(spec) = str_of(spec) else {
         return Err(PyErr::type_error(format!(
             "__format__() argument must be str, not {}",

@@ -22,6 +22,8 @@ pub struct Interpreter {
 impl Interpreter {
     /// Creates an interpreter: builtins, `sys`, and an empty `__main__`.
     pub fn new(config: Config) -> PyResult<Interpreter> {
+        // Objects created from here on are owned (biased counts) by this thread.
+        crate::thread::register_current_thread();
         crate::types::init_types();
         let modules = DictData::new_ref();
         let builtins = crate::builtins::make_module();

@@ -13,6 +13,7 @@ pub mod numfmt;
 pub mod object;
 pub mod signals;
 pub mod sync;
+pub mod thread;
 pub mod types;
 pub mod value;
 

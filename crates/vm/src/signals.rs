@@ -18,15 +18,19 @@ pub fn install() {
     }
 }
 
-/// Whether a signal is waiting to be handled.
+/// Whether a signal or other eval-breaker work (reference merges) is waiting.
 #[inline(always)]
 pub fn pending() -> bool {
-    PENDING.load(Ordering::Relaxed)
+    PENDING.load(Ordering::Relaxed) || crate::thread::brc::pending()
 }
 
-/// Handles pending signals: raises KeyboardInterrupt for SIGINT.
+/// Handles pending work: merges handed-over references; raises KeyboardInterrupt for
+/// SIGINT.
 #[cold]
 pub fn handle(_vm: &mut Vm) -> PyResult<()> {
+    if crate::thread::brc::pending() {
+        crate::thread::brc::merge_pending();
+    }
     if PENDING.swap(false, Ordering::Relaxed) {
         return Err(PyErr::with_args(
             &crate::types::types().exc.keyboard_interrupt,

@@ -1003,8 +1003,11 @@ impl Vm {
                                 PyErr::system_error("MAKE_FUNCTION without a code object")
                             );
                         };
-                        let func =
-                            FunctionData::new_value(c, (*f).globals().to_ref(), (*f).builtins().to_ref());
+                        let func = FunctionData::new_value(
+                            c,
+                            (*f).globals().to_ref(),
+                            (*f).builtins().to_ref(),
+                        );
                         push!(func);
                     }
                     Opcode::SET_FUNCTION_ATTRIBUTE => {
@@ -1102,7 +1105,12 @@ impl Vm {
                         sync!(this_ip);
                         let m = tri!(
                             this_ip,
-                            self.import_name(name!(oparg), &fromlist, &level, &(*f).globals().to_ref())
+                            self.import_name(
+                                name!(oparg),
+                                &fromlist,
+                                &level,
+                                &(*f).globals().to_ref()
+                            )
                         );
                         push!(m);
                     }
@@ -1156,7 +1164,9 @@ impl Vm {
         if self.frames.len() + self.native_depth >= self.interp.recursion_limit() {
             return Err(PyErr::recursion_error("maximum recursion depth exceeded"));
         }
-        let func = (*func_slot).downcast::<FunctionData>().expect("caller checked the layout");
+        let func = (*func_slot)
+            .downcast::<FunctionData>()
+            .expect("caller checked the layout");
         let code = func.data.code();
         let c = &code.data;
         let simple = kwnames.is_empty()
@@ -1167,11 +1177,27 @@ impl Vm {
                 == 0;
         let slots = Frame::region_slots(c);
         let (region, prev_top) = self.data.alloc(slots);
-        let (code_p, globals_p, builtins_p) = (code as *const _, &*func.data.globals as *const _, &*func.data.builtins as *const _);
+        let (code_p, globals_p, builtins_p) = (
+            code as *const _,
+            &*func.data.globals as *const _,
+            &*func.data.builtins as *const _,
+        );
         // The function moves from the caller's stack into the frame (no count change).
         let func_v = ptr::replace(func_slot, Value::EMPTY);
-        let nf = Frame::init(region, func_v, &*code_p, &*globals_p, &*builtins_p, Value::EMPTY, prev_top, 0);
-        let func = (*nf).func.downcast::<FunctionData>().expect("moved function");
+        let nf = Frame::init(
+            region,
+            func_v,
+            &*code_p,
+            &*globals_p,
+            &*builtins_p,
+            Value::EMPTY,
+            prev_top,
+            0,
+        );
+        let func = (*nf)
+            .func
+            .downcast::<FunctionData>()
+            .expect("moved function");
         if simple {
             // Move the arguments: no count changes.
             ptr::copy_nonoverlapping(args, (*nf).localsplus(), nargs);

@@ -133,7 +133,11 @@ impl Frame {
     ) -> *mut Frame {
         let nlocals = code.data.nlocalsplus as usize;
         let keepalive = if func.is_empty() {
-            crate::types::tuple::new_tuple(vec![code.to_value(), globals.to_value(), builtins.to_value()])
+            crate::types::tuple::new_tuple(vec![
+                code.to_value(),
+                globals.to_value(),
+                builtins.to_value(),
+            ])
         } else {
             Value::EMPTY
         };

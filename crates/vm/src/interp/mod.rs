@@ -77,6 +77,7 @@ unsafe impl Send for Vm {}
 impl Vm {
     /// A thread state for `interp` on the current thread.
     pub fn new(interp: Arc<Interp>) -> Vm {
+        crate::thread::register_current_thread();
         let stack_limit = match interp.config.stack_size {
             Some(size) => {
                 let here = &size as *const usize as usize;

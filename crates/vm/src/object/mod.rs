@@ -7,6 +7,9 @@
 //! [`InstanceAttrs`] after the payload (`Obj<WithAttrs<T>>`, header flag `HAS_ATTRS`); the
 //! payload stays at the same offset, so code that reads the payload never needs to know.
 //!
+//! Reference counts are *biased* (see `thread::brc`): the thread that created an object
+//! counts with plain loads and stores; other threads use an atomic shared count.
+//!
 //! Deallocation is iterative: an object whose count drops to zero while another object is
 //! being freed on the same thread is queued, so dropping a deep structure (a list nested a
 //! million times) never recurses on the Rust stack.
@@ -18,7 +21,7 @@ use std::cell::{Cell, RefCell};
 use std::marker::PhantomData;
 use std::ops::Deref;
 use std::ptr::NonNull;
-use std::sync::atomic::{fence, AtomicPtr, AtomicU32, AtomicU8, Ordering};
+use std::sync::atomic::{fence, AtomicI32, AtomicPtr, AtomicU32, AtomicU8, Ordering};
 
 pub use attrs::{InstanceAttrs, SharedKeys};
 pub use layout::{Layout, Payload};
@@ -26,8 +29,12 @@ pub use layout::{Layout, Payload};
 use crate::types::typeobj::TypeData;
 use crate::value::Value;
 
-/// Counts at or above this never change: the object is immortal.
-pub const IMMORTAL: u32 = 0x8000_0000;
+/// A local count of this value marks an immortal object: its counts never change.
+pub const IMMORTAL_LOCAL: u32 = u32::MAX;
+/// The shared count is stored shifted left by this many bits; the low bits are flags.
+const SHARED_SHIFT: u32 = 2;
+/// Shared-count flag: the owner gave up ownership; all counting is in `shared`.
+const SHARED_MERGED: i32 = 3;
 
 /// Header flag: the payload is followed by [`InstanceAttrs`].
 pub const HAS_ATTRS: u8 = 1 << 0;
@@ -35,7 +42,12 @@ pub const HAS_ATTRS: u8 = 1 << 0;
 /// The common header of every heap object.
 #[repr(C)]
 pub struct Header {
-    rc: AtomicU32,
+    /// Owning thread id (0: no owner, the object is merged).
+    tid: AtomicU32,
+    /// The owner's count: only the owner writes it (plain relaxed loads and stores).
+    local: AtomicU32,
+    /// Other threads' count, `(count << 2) | flags`.
+    shared: AtomicI32,
     layout: Layout,
     flags: AtomicU8,
     _reserved: u16,
@@ -58,9 +70,9 @@ pub struct WithAttrs<T> {
 }
 
 const _: () = {
-    assert!(std::mem::size_of::<Header>() == 16);
-    assert!(std::mem::offset_of!(Obj<u64>, data) == 16);
-    assert!(std::mem::offset_of!(Obj<WithAttrs<u64>>, data) == 16);
+    assert!(std::mem::size_of::<Header>() == 24);
+    assert!(std::mem::offset_of!(Obj<u64>, data) == 24);
+    assert!(std::mem::offset_of!(Obj<WithAttrs<u64>>, data) == 24);
 };
 
 impl Header {
@@ -81,12 +93,17 @@ impl Header {
 
     #[inline(always)]
     pub fn is_immortal(&self) -> bool {
-        self.rc.load(Ordering::Relaxed) >= IMMORTAL
+        self.local.load(Ordering::Relaxed) == IMMORTAL_LOCAL
     }
 
     /// The current reference count (approximate under concurrency; for `sys.getrefcount`).
     pub fn refcount(&self) -> u32 {
-        self.rc.load(Ordering::Relaxed)
+        let local = self.local.load(Ordering::Relaxed);
+        if local == IMMORTAL_LOCAL {
+            return local;
+        }
+        let shared = self.shared.load(Ordering::Relaxed) >> SHARED_SHIFT;
+        (local as i64 + shared as i64).max(0) as u32
     }
 
     /// The object's Python type.
@@ -109,7 +126,9 @@ impl Header {
     /// Makes this object immortal: its count never changes again. Only for objects that are
     /// not yet shared with another thread.
     pub fn make_immortal(&self) {
-        self.rc.store(IMMORTAL | 0x4000_0000, Ordering::Relaxed);
+        self.tid.store(0, Ordering::Relaxed);
+        self.shared.store(0, Ordering::Relaxed);
+        self.local.store(IMMORTAL_LOCAL, Ordering::Relaxed);
     }
 
     /// Pointer to the instance attributes following the payload, if present.
@@ -255,9 +274,27 @@ impl<T> std::fmt::Debug for ObjRef<T> {
 
 // ----- allocation -----
 
+/// Initial counts: owned by the current thread, or merged if it is not registered.
+#[inline(always)]
+fn initial_counts() -> (AtomicU32, AtomicU32, AtomicI32) {
+    let tid = crate::thread::current_tid();
+    if tid != crate::thread::brc::UNREGISTERED {
+        (AtomicU32::new(tid), AtomicU32::new(1), AtomicI32::new(0))
+    } else {
+        (
+            AtomicU32::new(0),
+            AtomicU32::new(0),
+            AtomicI32::new((1 << SHARED_SHIFT) | SHARED_MERGED),
+        )
+    }
+}
+
 fn header(layout: Layout, flags: u8, ty: ObjRef<TypeData>) -> Header {
+    let (tid, local, shared) = initial_counts();
     Header {
-        rc: AtomicU32::new(1),
+        tid,
+        local,
+        shared,
         layout,
         flags: AtomicU8::new(flags),
         _reserved: 0,
@@ -290,9 +327,12 @@ pub fn alloc_with_attrs<T: Payload>(
 /// Allocates an object whose type is not yet known (the type object itself during bootstrap);
 /// the type pointer must be set with [`init_type_ptr`] before the object is used.
 pub(crate) fn alloc_untyped<T: Payload>(data: T) -> ObjRef<T> {
+    let (tid, local, shared) = initial_counts();
     let b = Box::new(Obj {
         header: Header {
-            rc: AtomicU32::new(1),
+            tid,
+            local,
+            shared,
             layout: T::LAYOUT,
             flags: AtomicU8::new(0),
             _reserved: 0,
@@ -326,8 +366,14 @@ pub(crate) unsafe fn free_object<T: Payload>(ptr: *mut Header) {
 
 #[inline(always)]
 pub fn incref(h: &Header) {
-    if h.rc.load(Ordering::Relaxed) < IMMORTAL {
-        h.rc.fetch_add(1, Ordering::Relaxed);
+    let local = h.local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
+        return;
+    }
+    if h.tid.load(Ordering::Relaxed) == crate::thread::current_tid() {
+        h.local.store(local + 1, Ordering::Relaxed);
+    } else {
+        h.shared.fetch_add(1 << SHARED_SHIFT, Ordering::Relaxed);
     }
 }
 
@@ -338,13 +384,105 @@ pub fn incref(h: &Header) {
 #[inline(always)]
 pub unsafe fn decref(ptr: *const Header) {
     let h = &*ptr;
-    if h.rc.load(Ordering::Relaxed) >= IMMORTAL {
+    let local = h.local.load(Ordering::Relaxed);
+    if local == IMMORTAL_LOCAL {
         return;
     }
-    if h.rc.fetch_sub(1, Ordering::Release) == 1 {
-        fence(Ordering::Acquire);
+    if h.tid.load(Ordering::Relaxed) == crate::thread::current_tid() {
+        if local > 1 {
+            h.local.store(local - 1, Ordering::Relaxed);
+        } else {
+            decref_last_local(ptr);
+        }
+    } else {
+        decref_shared(ptr);
+    }
+}
+
+/// The owner released its last local reference.
+#[cold]
+#[inline(never)]
+unsafe fn decref_last_local(ptr: *const Header) {
+    let h = &*ptr;
+    h.local.store(0, Ordering::Relaxed);
+    if h.shared.load(Ordering::Acquire) == 0 {
+        dealloc(ptr as *mut Header);
+        return;
+    }
+    // Other threads hold references: give up ownership and count in `shared` only.
+    h.tid.store(0, Ordering::Release);
+    let prev = h.shared.fetch_or(SHARED_MERGED, Ordering::AcqRel);
+    if (prev >> SHARED_SHIFT) == 0 {
         dealloc(ptr as *mut Header);
     }
+}
+
+/// A non-owner releases a reference.
+#[cold]
+#[inline(never)]
+unsafe fn decref_shared(ptr: *const Header) {
+    let h = &*ptr;
+    let mut cur = h.shared.load(Ordering::Relaxed);
+    loop {
+        let merged = cur & SHARED_MERGED == SHARED_MERGED;
+        if !merged && (cur >> SHARED_SHIFT) <= 0 {
+            // This reference is counted in the owner's local count: hand it to the owner,
+            // who releases it at its next check (or merge now if the owner is gone).
+            let owner = h.tid.load(Ordering::Acquire);
+            crate::thread::brc::enqueue(owner, ptr);
+            return;
+        }
+        let new = cur - (1 << SHARED_SHIFT);
+        match h
+            .shared
+            .compare_exchange_weak(cur, new, Ordering::AcqRel, Ordering::Relaxed)
+        {
+            Ok(_) => {
+                if merged && (new >> SHARED_SHIFT) == 0 {
+                    fence(Ordering::Acquire);
+                    dealloc(ptr as *mut Header);
+                }
+                return;
+            }
+            Err(actual) => cur = actual,
+        }
+    }
+}
+
+/// Folds the owner's local count into the shared count and removes the owner (the owner
+/// has exited). Returns nothing; the caller then releases its own reference normally.
+///
+/// # Safety
+/// Called with the BRC registry lock held, for an object whose owner is gone.
+pub(crate) unsafe fn merge_dead_owner(h: &Header) {
+    if h.tid.load(Ordering::Acquire) == 0 {
+        return;
+    }
+    let local = h.local.swap(0, Ordering::AcqRel);
+    if local == IMMORTAL_LOCAL {
+        h.local.store(IMMORTAL_LOCAL, Ordering::Relaxed);
+        return;
+    }
+    h.tid.store(0, Ordering::Release);
+    let mut cur = h.shared.load(Ordering::Relaxed);
+    loop {
+        let new = (cur + ((local as i32) << SHARED_SHIFT)) | SHARED_MERGED;
+        match h
+            .shared
+            .compare_exchange_weak(cur, new, Ordering::AcqRel, Ordering::Relaxed)
+        {
+            Ok(_) => return,
+            Err(actual) => cur = actual,
+        }
+    }
+}
+
+/// Releases a reference that was handed to the current thread's queue (or to a merge).
+///
+/// # Safety
+/// `ptr` must be live, with one reference owned by the caller.
+pub(crate) unsafe fn release_handed_reference(ptr: *const Header) {
+    decref(ptr)
 }
 
 thread_local! {

@@ -133,6 +133,7 @@ impl GetSetDef {
 pub fn add_methods(ty: &Obj<TypeData>, defs: &[MethodDef]) {
     for def in defs {
         let f = builtin_func::BuiltinFunctionData::method_descriptor(def, ty);
+        immortalize_builtin_attr(ty, &f);
         ty.data
             .dict
             .data
@@ -144,6 +145,7 @@ pub fn add_methods(ty: &Obj<TypeData>, defs: &[MethodDef]) {
 pub fn add_getsets(ty: &Obj<TypeData>, defs: &[GetSetDef]) {
     for def in defs {
         let d = descriptors::GetSetData::new_value(def, ty);
+        immortalize_builtin_attr(ty, &d);
         ty.data
             .dict
             .data
@@ -174,6 +176,7 @@ fn immortalize_builtin_attr(ty: &Obj<TypeData>, v: &Value) {
 
 /// Sets a plain attribute in a builtin type's namespace.
 pub fn set_type_attr(ty: &Obj<TypeData>, name: &str, value: Value) {
+    immortalize_builtin_attr(ty, &value);
     ty.data
         .dict
         .data

@@ -47,7 +47,7 @@ pub fn object_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Valu
     if cls.data.layout != crate::object::Layout::Object {
         // A builtin layout: delegate to the native constructor of that layout.
         if let Some(new) = cls.data.native_new {
-            if new as usize != object_new as usize {
+            if new as *const () as usize != object_new as *const () as usize {
                 return new(vm, cls, args);
             }
         }

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use krait_bytecode::ComparisonOperator;
 
-use crate::object::{alloc, alloc_untyped, Obj};
+use crate::object::{alloc, Obj};
 use crate::types::object::not_implemented;
 use crate::types::typeobj::TypeData;
 use crate::types::{add_methods, alloc_instance, type_of, types, BuiltinTypes, MethodDef};
@@ -172,11 +172,6 @@ pub fn hash_str(s: &str) -> i64 {
 pub fn new_str(s: impl Into<String>) -> Value {
     let s: String = s.into();
     alloc(types().str.clone(), StrData::new(s)).into_value()
-}
-
-/// A str during bootstrap (no type yet).
-pub(crate) fn new_str_untyped(s: &str) -> Value {
-    alloc_untyped(StrData::new(s)).into_value()
 }
 
 /// `a + b` for two strs.

@@ -336,7 +336,11 @@ impl TypeData {
             return v.non_empty();
         }
         let found = self.lookup_uncached(name);
-        let entry = CacheEntry { version, name: name.bits(), value: found.clone().unwrap_or(Value::EMPTY) };
+        let entry = CacheEntry {
+            version,
+            name: name.bits(),
+            value: found.clone().unwrap_or(Value::EMPTY),
+        };
         let old = METHOD_CACHE.with(|c| std::mem::replace(unsafe { &mut (*c.get())[slot] }, entry));
         // Dropping the old entry may free an object; do it outside the cache borrow.
         drop(old);
@@ -411,7 +415,11 @@ struct CacheEntry {
     value: Value,
 }
 
-const EMPTY_ENTRY: CacheEntry = CacheEntry { version: 0, name: 0, value: Value::EMPTY };
+const EMPTY_ENTRY: CacheEntry = CacheEntry {
+    version: 0,
+    name: 0,
+    value: Value::EMPTY,
+};
 
 thread_local! {
     static METHOD_CACHE: std::cell::UnsafeCell<[CacheEntry; METHOD_CACHE_SIZE]> =

@@ -111,7 +111,7 @@ fn map_runs(table: &[(u32, u32, u32, i32)], c: char) -> char {
         return c;
     }
     let (first, last, stride, delta) = table[i - 1];
-    if cp > last || (cp - first) % stride != 0 {
+    if cp > last || !(cp - first).is_multiple_of(stride) {
         return c;
     }
     char::from_u32((cp as i64 + delta as i64) as u32).unwrap_or(c)

@@ -116,7 +116,7 @@ fn search_args<'a>(
     name: &str,
     args: &Args<'a>,
 ) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
-    let pos = takes_range(&args, "str", name, 1, 3)?;
+    let pos = takes_range(args, "str", name, 1, 3)?;
     let sub = need_str(&pos[0], "")?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;

@@ -501,8 +501,13 @@ impl Vm {
                         let start = pop!();
                         let container = pop!();
                         sync!(this_ip);
-                        let slice = crate::types::slice::new_slice(start, stop, Value::NONE);
-                        let v = tri!(this_ip, self.get_item(&container, &slice));
+                        let v = match crate::types::fast_slice(self, &container, &start, &stop) {
+                            Some(r) => tri!(this_ip, r),
+                            None => {
+                                let slice = crate::types::slice::new_slice(start, stop, Value::NONE);
+                                tri!(this_ip, self.get_item(&container, &slice))
+                            }
+                        };
                         push!(v);
                     }
                     Opcode::STORE_SLICE => {

@@ -129,8 +129,26 @@ fn list_getitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             .get_signed(i)
             .ok_or_else(|| PyErr::index_error("list index out of range"));
     }
+    if let Some(s) = key.downcast::<SliceData>() {
+        let idx = s.data.indices(vm, l.data.len())?;
+        return Ok(list_slice(l, &idx));
+    }
     let items = l.data.snapshot();
     seq::getitem(vm, &items, key, "list", new_list)
+}
+
+/// A new list of the items selected by resolved slice bounds.
+pub fn list_slice(l: &Obj<ListData>, idx: &crate::types::slice::SliceIndices) -> Value {
+    let items = l.data.with(|items| {
+        if idx.step == 1 {
+            let a = (idx.start.max(0) as usize).min(items.len());
+            let b = (a + idx.len).min(items.len());
+            items[a..b].to_vec()
+        } else {
+            idx.iter().filter_map(|i| items.get(i).cloned()).collect()
+        }
+    });
+    new_list(items)
 }
 
 /// `list[key] = value` for int and slice keys.

@@ -45,9 +45,13 @@ impl SliceIndices {
 }
 
 /// Clamps a slice bound: `__index__` semantics with saturation (huge values are fine).
+#[inline]
 fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
     if v.is_none() {
         return Ok(None);
+    }
+    if let Some(i) = v.as_small_int() {
+        return Ok(Some(i));
     }
     let i = vm.index_value(v).map_err(|_| {
         PyErr::type_error("slice indices must be integers or None or have an __index__ method")
@@ -58,7 +62,14 @@ fn slice_bound(vm: &mut Vm, v: &Value) -> PyResult<Option<i64>> {
 impl SliceData {
     /// CPython's `PySlice_GetIndicesEx` for a sequence of length `len`.
     pub fn indices(&self, vm: &mut Vm, len: usize) -> PyResult<SliceIndices> {
-        let step = match slice_bound(vm, &self.step)? {
+        slice_indices_of(vm, &self.start, &self.stop, &self.step, len)
+    }
+}
+
+/// Slice bounds from start/stop/step values (None or ints) for a sequence of length `len`.
+pub fn slice_indices_of(vm: &mut Vm, start_v: &Value, stop_v: &Value, step_v: &Value, len: usize) -> PyResult<SliceIndices> {
+    {
+        let step = match slice_bound(vm, step_v)? {
             None => 1,
             Some(0) => return Err(PyErr::value_error("slice step cannot be zero")),
             Some(s) => s.max(-i64::MAX),
@@ -90,11 +101,11 @@ impl SliceData {
             }
         };
         let start = adjust(
-            slice_bound(vm, &self.start)?,
+            slice_bound(vm, start_v)?,
             if step < 0 { upper } else { lower },
         );
         let stop = adjust(
-            slice_bound(vm, &self.stop)?,
+            slice_bound(vm, stop_v)?,
             if step < 0 { lower } else { upper },
         );
         let count = if step < 0 {

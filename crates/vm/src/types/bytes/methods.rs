@@ -144,23 +144,36 @@ fn list_of(this: &Value, pieces: Vec<&[u8]>) -> Value {
 
 // ----- searching -----
 
+/// Runs `f` on the receiver's bytes without copying them (under the lock for a
+/// bytearray: `f` must not run Python code).
+fn with_view<R>(this: &Value, f: impl FnOnce(&[u8]) -> R) -> PyResult<R> {
+    if let Some(b) = this.downcast::<BytesData>() {
+        return Ok(f(b.data.as_bytes()));
+    }
+    if let Some(a) = this.downcast::<ByteArrayData>() {
+        return Ok(a.data.with(|v| f(v)));
+    }
+    this_bytes(this).map(|b| f(&b))
+}
+
 fn search(vm: &mut Vm, this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
-    let b = this_bytes(this)?;
     let pos = takes_range(&args, kind_name(this), name, 1, 3)?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
-    let (start, end) = adjust_indices(start, end, b.len());
-    if end < start || end - start < sub.len() {
-        return Ok(None);
-    }
-    let hay = &b[start..end];
-    let found = if rev {
-        rfind_bytes(hay, &sub)
-    } else {
-        find_bytes(hay, &sub)
-    };
-    Ok(found.map(|i| start + i))
+    with_view(this, |b| {
+        let (start, end) = adjust_indices(start, end, b.len());
+        if end < start || end - start < sub.len() {
+            return None;
+        }
+        let hay = &b[start..end];
+        let found = if rev {
+            rfind_bytes(hay, &sub)
+        } else {
+            find_bytes(hay, &sub)
+        };
+        found.map(|i| start + i)
+    })
 }
 
 fn b_find(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -188,44 +201,45 @@ fn b_rindex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 }
 
 fn b_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let b = this_bytes(this)?;
     let pos = takes_range(&args, kind_name(this), "count", 1, 3)?;
     let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
-    let (start, end) = adjust_indices(start, end, b.len());
-    if end < start || end - start < sub.len() {
-        return Ok(Value::small_int(0));
-    }
-    let n = if sub.is_empty() {
-        end - start + 1
-    } else {
-        count_bytes(&b[start..end], &sub)
-    };
+    let n = with_view(this, |b| {
+        let (start, end) = adjust_indices(start, end, b.len());
+        if end < start || end - start < sub.len() {
+            0
+        } else if sub.is_empty() {
+            end - start + 1
+        } else {
+            count_bytes(&b[start..end], &sub)
+        }
+    })?;
     Ok(Value::small_int(n as i64))
 }
 
 fn starts_ends(vm: &mut Vm, this: &Value, args: Args, name: &str, ends: bool) -> PyResult<Value> {
-    let b = this_bytes(this)?;
     let pos = takes_range(&args, kind_name(this), name, 1, 3)?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
-    let (start, end) = adjust_indices(start, end, b.len());
-    let test = |sub: &[u8]| -> bool {
-        if start > b.len() || end < start || end - start < sub.len() {
-            return false;
-        }
-        let hay = &b[start..end];
-        if ends {
-            hay.ends_with(sub)
-        } else {
-            hay.starts_with(sub)
-        }
+    let test = |sub: &[u8]| {
+        with_view(this, |b| {
+            let (start, end) = adjust_indices(start, end, b.len());
+            if start > b.len() || end < start || end - start < sub.len() {
+                return false;
+            }
+            let hay = &b[start..end];
+            if ends {
+                hay.ends_with(sub)
+            } else {
+                hay.starts_with(sub)
+            }
+        })
     };
     let prefix = &pos[0];
     if let Some(t) = prefix.downcast::<crate::types::tuple::TupleData>() {
         for item in t.data.items() {
-            if test(&need_bytes(item)?) {
+            if test(&need_bytes(item)?)? {
                 return Ok(Value::TRUE);
             }
         }
@@ -237,7 +251,7 @@ fn starts_ends(vm: &mut Vm, this: &Value, args: Args, name: &str, ends: bool) ->
             type_of(prefix).name()
         )));
     };
-    Ok(Value::bool(test(&sub)))
+    Ok(Value::bool(test(&sub)?))
 }
 
 fn b_startswith(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {

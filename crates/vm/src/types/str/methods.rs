@@ -101,6 +101,9 @@ fn window(s: &Obj<StrData>, start: usize, end: usize) -> (usize, &str) {
     if s.data.is_ascii() {
         return (start, &text[start..end]);
     }
+    if start == 0 && end >= s.data.char_len() {
+        return (0, text);
+    }
     let a = s.data.byte_offset(start);
     let b = a + text[a..]
         .char_indices()

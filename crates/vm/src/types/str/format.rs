@@ -309,6 +309,8 @@ impl<'a> Formatter<'a> {
             let mut expanded = String::new();
             self.build(vm, f.spec, depth - 1, &mut expanded)?;
             new_str(expanded)
+        } else if f.spec.is_empty() {
+            crate::intern::intern("")
         } else {
             new_str(f.spec)
         };

@@ -173,7 +173,12 @@ fn pad_into(
     Ok(())
 }
 
-fn unsupported(kind: Kind, c: char, index: usize) -> PyErr {
+/// The error for an unknown conversion at byte `pos` of `fmt` (a character index for str).
+fn unsupported(kind: Kind, fmt: &[u8], pos: usize, c: char) -> PyErr {
+    let index = match kind {
+        Kind::Str => String::from_utf8_lossy(&fmt[..pos]).chars().count(),
+        Kind::Bytes => pos,
+    };
     if kind == Kind::Bytes && (c as u32) > 0x7f {
         // CPython's message formatting chokes on a non-ASCII byte here.
         return PyErr::overflow_error("character argument not in range(0x110000)");
@@ -365,10 +370,6 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
             }
         };
         let v = st.next_arg()?;
-        let index = match kind {
-            Kind::Str => String::from_utf8_lossy(&fmt[..conv_pos]).chars().count(),
-            Kind::Bytes => conv_pos,
-        };
         match conv {
             's' | 'r' | 'a' | 'b' => {
                 let text: Vec<u8> = match (kind, conv) {
@@ -377,7 +378,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                     (Kind::Str, 'a') => str_of(&vm.ascii(&v)?).unwrap_or("").as_bytes().to_vec(),
                     (Kind::Bytes, 's' | 'b') => bytes_for_s(vm, &v)?,
                     (Kind::Bytes, _) => str_of(&vm.ascii(&v)?).unwrap_or("").as_bytes().to_vec(),
-                    (Kind::Str, _) => return Err(unsupported(kind, conv, index)),
+                    (Kind::Str, _) => return Err(unsupported(kind, fmt, conv_pos, conv)),
                 };
                 let (body, len) = match kind {
                     Kind::Str => {
@@ -428,7 +429,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                 };
                 pad_into(&mut out, &body, len, width, flags.left)?;
             }
-            _ => return Err(unsupported(kind, conv, index)),
+            _ => return Err(unsupported(kind, fmt, conv_pos, conv)),
         }
     }
     let leftover = if st.is_tuple {

@@ -250,6 +250,14 @@ fn getsizeof(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
             "getsizeof() takes at most 2 arguments ({total} given)"
         )));
     }
+    if let Some((name, _)) = args
+        .kwargs()
+        .find(|(n, _)| *n != "object" && *n != "default")
+    {
+        return Err(PyErr::type_error(format!(
+            "'{name}' is an invalid keyword argument for getsizeof()"
+        )));
+    }
     let [obj, default] = args.bind("getsizeof", ["object", "default"], 1)?;
     let obj = obj.expect("required");
     match size_of(vm, obj) {

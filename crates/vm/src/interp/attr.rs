@@ -569,7 +569,23 @@ impl Vm {
                     Ok((self.bind_descriptor(&m, owner)?, Value::EMPTY))
                 }
             }
-            None => Err(PyErr::attribute_error(which.text())),
+            None => {
+                // CPython 3.11 looks up __enter__ first; report that one when both are missing.
+                let enter_missing = type_of(owner).lookup(&crate::intern::names().__enter__).is_none();
+                let tn = type_of(owner).name();
+                Err(PyErr::type_error(match which {
+                    krait_bytecode::SpecialMethod::Exit if !enter_missing => {
+                        format!("'{tn}' object does not support the context manager protocol (missed __exit__ method)")
+                    }
+                    krait_bytecode::SpecialMethod::AExit => {
+                        format!("'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)")
+                    }
+                    krait_bytecode::SpecialMethod::AEnter => {
+                        format!("'{tn}' object does not support the asynchronous context manager protocol")
+                    }
+                    _ => format!("'{tn}' object does not support the context manager protocol"),
+                }))
+            }
         }
     }
 

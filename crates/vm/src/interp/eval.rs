@@ -504,7 +504,8 @@ impl Vm {
                         let v = match crate::types::fast_slice(self, &container, &start, &stop) {
                             Some(r) => tri!(this_ip, r),
                             None => {
-                                let slice = crate::types::slice::new_slice(start, stop, Value::NONE);
+                                let slice =
+                                    crate::types::slice::new_slice(start, stop, Value::NONE);
                                 tri!(this_ip, self.get_item(&container, &slice))
                             }
                         };

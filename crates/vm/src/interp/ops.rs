@@ -270,7 +270,7 @@ impl Vm {
     /// `a == b` with the identity shortcut containers use.
     #[inline]
     pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
-        if a.is(b) && !a.is_float_imm() {
+        if a.is(b) {
             return Ok(true);
         }
         if let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int()) {

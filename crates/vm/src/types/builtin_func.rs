@@ -26,15 +26,12 @@ pub struct BuiltinFunctionData {
 impl BuiltinFunctionData {
     /// A module-level native function.
     pub fn function_value(name: &'static str, func: NativeFn, module: Value) -> Value {
-        let data = BuiltinFunctionData {
-            name,
-            func,
-            this: Value::NONE,
-            objclass: None,
-            native_new: None,
-            doc: "",
-            module,
-        };
+        Self::function_value_with_doc(name, func, module, "")
+    }
+
+    /// A module-level native function with a docstring.
+    pub fn function_value_with_doc(name: &'static str, func: NativeFn, module: Value, doc: &'static str) -> Value {
+        let data = BuiltinFunctionData { name, func, this: Value::NONE, objclass: None, native_new: None, doc, module };
         alloc(types().builtin_function.clone(), data).into_value()
     }
 
@@ -192,6 +189,22 @@ fn bf_repr(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     Ok(crate::types::str::new_str(s))
 }
 
+fn bf_eq(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+    let [other] = args.exact::<1>("__eq__")?;
+    let a = bf(this)?;
+    let Some(b) = other.downcast::<BuiltinFunctionData>() else {
+        return Ok(crate::types::object::not_implemented());
+    };
+    let same_func = a.data.func as *const () == b.data.func as *const () && a.data.name == b.data.name;
+    Ok(Value::bool(same_func && a.data.this.is(&b.data.this)))
+}
+
+fn bf_hash(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
+    let a = bf(this)?;
+    let h = (a.data.func as *const () as usize as i64 >> 4) ^ crate::types::object::identity_hash(&a.data.this);
+    Ok(crate::types::int::int_from_i64(if h == -1 { -2 } else { h }))
+}
+
 fn get_name(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(crate::intern::intern(bf(this)?.data.name))
 }
@@ -237,7 +250,10 @@ fn bf_get(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 pub fn init(t: &BuiltinTypes) {
     for ty in [&t.builtin_function, &t.method_descriptor] {
-        add_methods(ty, &[MethodDef::method("__repr__", bf_repr)]);
+        add_methods(
+            ty,
+            &[MethodDef::method("__repr__", bf_repr), MethodDef::method("__eq__", bf_eq), MethodDef::method("__hash__", bf_hash)],
+        );
         add_getsets(
             ty,
             &[

@@ -503,6 +503,7 @@ fn list_sort(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     // The list appears empty while sorting (as in CPython); changes made meanwhile are
     // detected.
     let items = l.data.with(std::mem::take);
+    let backup = items.clone();
     let r = sort_values(vm, items, key, reverse);
     let modified = l.data.with(std::mem::take);
     let was_modified = !modified.is_empty();
@@ -515,7 +516,11 @@ fn list_sort(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             }
             Ok(Value::NONE)
         }
-        Err(e) => Err(e),
+        Err(e) => {
+            // The list keeps its items (in their original order) when sorting fails.
+            l.data.replace_all(backup);
+            Err(e)
+        }
     }
 }
 

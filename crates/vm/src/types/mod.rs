@@ -510,7 +510,11 @@ pub fn native_getitem(vm: &mut Vm, container: &Value, key: &Value) -> Option<PyR
                 );
             }
             if let Some(s) = key.downcast::<slice::SliceData>() {
-                return Some(s.data.indices(vm, l.data.len()).map(|idx| list::list_slice(l, &idx)));
+                return Some(
+                    s.data
+                        .indices(vm, l.data.len())
+                        .map(|idx| list::list_slice(l, &idx)),
+                );
             }
             None
         }
@@ -551,34 +555,48 @@ pub fn native_getitem(vm: &mut Vm, container: &Value, key: &Value) -> Option<PyR
 }
 
 /// `container[start:stop]` for exact lists, tuples and strs without a slice object.
-pub fn fast_slice(vm: &mut Vm, container: &Value, start: &Value, stop: &Value) -> Option<PyResult<Value>> {
+pub fn fast_slice(
+    vm: &mut Vm,
+    container: &Value,
+    start: &Value,
+    stop: &Value,
+) -> Option<PyResult<Value>> {
     let h = container.as_header()?;
     let t = types();
     match h.layout() {
         Layout::List if is_exact(container, &t.list) => {
             let l = container.downcast::<list::ListData>()?;
-            Some(slice::slice_indices_of(vm, start, stop, &Value::NONE, l.data.len()).map(|idx| list::list_slice(l, &idx)))
+            Some(
+                slice::slice_indices_of(vm, start, stop, &Value::NONE, l.data.len())
+                    .map(|idx| list::list_slice(l, &idx)),
+            )
         }
         Layout::Tuple if is_exact(container, &t.tuple) => {
             let tp = container.downcast::<tuple::TupleData>()?;
-            Some(slice::slice_indices_of(vm, start, stop, &Value::NONE, tp.data.len()).map(|idx| {
-                let items = tp.data.items();
-                if idx.len == items.len() {
-                    return container.clone();
-                }
-                let a = idx.start.max(0) as usize;
-                tuple::new_tuple(items[a..a + idx.len].to_vec())
-            }))
+            Some(
+                slice::slice_indices_of(vm, start, stop, &Value::NONE, tp.data.len()).map(|idx| {
+                    let items = tp.data.items();
+                    if idx.len == items.len() {
+                        return container.clone();
+                    }
+                    let a = idx.start.max(0) as usize;
+                    tuple::new_tuple(items[a..a + idx.len].to_vec())
+                }),
+            )
         }
         Layout::Str if is_exact(container, &t.str) => {
             let s = container.downcast::<str::StrData>()?;
-            Some(slice::slice_indices_of(vm, start, stop, &Value::NONE, s.data.char_len()).map(|idx| {
-                if idx.len == s.data.char_len() {
-                    return container.clone();
-                }
-                let a = idx.start.max(0) as usize;
-                str::new_str(s.data.substring(a, a + idx.len))
-            }))
+            Some(
+                slice::slice_indices_of(vm, start, stop, &Value::NONE, s.data.char_len()).map(
+                    |idx| {
+                        if idx.len == s.data.char_len() {
+                            return container.clone();
+                        }
+                        let a = idx.start.max(0) as usize;
+                        str::new_str(s.data.substring(a, a + idx.len))
+                    },
+                ),
+            )
         }
         _ => None,
     }

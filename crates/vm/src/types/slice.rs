@@ -67,7 +67,13 @@ impl SliceData {
 }
 
 /// Slice bounds from start/stop/step values (None or ints) for a sequence of length `len`.
-pub fn slice_indices_of(vm: &mut Vm, start_v: &Value, stop_v: &Value, step_v: &Value, len: usize) -> PyResult<SliceIndices> {
+pub fn slice_indices_of(
+    vm: &mut Vm,
+    start_v: &Value,
+    stop_v: &Value,
+    step_v: &Value,
+    len: usize,
+) -> PyResult<SliceIndices> {
     {
         let step = match slice_bound(vm, step_v)? {
             None => 1,

@@ -22,7 +22,10 @@ pub struct TracebackData {
 pub struct FrameData {
     pub code: ObjRef<CodeData>,
     pub globals: ObjRef<DictData>,
+    /// The locals mapping of module/class frames (None for function frames).
     pub locals: Value,
+    /// Function frames: the fast locals' values (cells unwrapped) when the snapshot was taken.
+    pub fast_locals: Vec<Value>,
     pub lineno: Option<u32>,
     pub lasti: u32,
     pub back: Value,
@@ -31,23 +34,33 @@ pub struct FrameData {
 impl FrameData {
     /// A frame object describing `f` (locals are a snapshot for optimized frames).
     pub fn from_frame(f: &Frame, back: Value) -> Value {
-        let locals = if f.locals.is_empty() {
-            Value::NONE
+        let locals = if f.locals.is_empty() { Value::NONE } else { f.locals.clone() };
+        let code = &f.code().data;
+        let fast_locals = if f.locals.is_empty() {
+            f.locals_slice()
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    if code.is_cell_slot(i) {
+                        v.downcast::<crate::types::cell::CellData>().and_then(|c| c.data.get()).unwrap_or(Value::EMPTY)
+                    } else {
+                        v.clone()
+                    }
+                })
+                .collect()
         } else {
-            f.locals.clone()
+            Vec::new()
         };
-        alloc(
-            types().frame.clone(),
-            FrameData {
-                code: f.code().to_ref(),
-                globals: f.globals().to_ref(),
-                locals,
-                lineno: f.line(),
-                lasti: f.lasti,
-                back,
-            },
-        )
-        .into_value()
+        let data = FrameData {
+            code: f.code().to_ref(),
+            globals: f.globals().to_ref(),
+            locals,
+            fast_locals,
+            lineno: f.line(),
+            lasti: f.lasti,
+            back,
+        };
+        alloc(types().frame.clone(), data).into_value()
     }
 }
 
@@ -121,7 +134,13 @@ fn f_globals(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
 fn f_locals(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
     let f = frd(this)?;
     if f.data.locals.is_none() {
-        return Ok(DictData::new_ref().into_value());
+        let d = DictData::new_ref();
+        for (i, v) in f.data.fast_locals.iter().enumerate() {
+            if !v.is_empty() {
+                d.data.set_str(f.data.code.data.localsplusnames[i].clone(), v.clone());
+            }
+        }
+        return Ok(d.into_value());
     }
     Ok(f.data.locals.clone())
 }

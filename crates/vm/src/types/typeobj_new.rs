@@ -170,7 +170,7 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     }
     // Solid base: the base with a non-object layout (all such bases must agree).
     let mut layout = Layout::Object;
-    let mut solid: TypeRef = t.object.clone();
+    let mut solid: TypeRef = bases[0].clone();
     for b in &bases {
         if b.data.layout != Layout::Object {
             if layout != Layout::Object && layout != b.data.layout {

@@ -108,10 +108,8 @@ pub fn make_module() -> Value {
     let md = m.downcast::<ModuleData>().expect("a module");
     let module_name = intern("builtins");
     for (name, f) in FUNCTIONS {
-        md.data.set(
-            name,
-            BuiltinFunctionData::function_value(name, *f, module_name.clone()),
-        );
+        let doc = DOCS.iter().find(|(n, _)| n == name).map(|(_, d)| *d).unwrap_or("");
+        md.data.set(name, BuiltinFunctionData::function_value_with_doc(name, *f, module_name.clone(), doc));
     }
     let t = types();
     for ty in all_builtin_types(t) {

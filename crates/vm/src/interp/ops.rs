@@ -796,10 +796,8 @@ impl Vm {
         for (k, v) in pairs {
             if let Some(c) = callable {
                 if k.downcast::<StrData>().is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "{} keywords must be strings",
-                        self.callable_description(c)
-                    )));
+                    let _ = c;
+                    return Err(PyErr::type_error("keywords must be strings"));
                 }
                 if d.data.get_item(self, &k)?.is_some() {
                     let ks = crate::interp::eval::name_str(&k).to_string();

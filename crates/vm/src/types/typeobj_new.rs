@@ -160,6 +160,11 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     if bases.is_empty() {
         bases.push(t.object.clone());
     }
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            return Err(PyErr::type_error(format!("duplicate base class {}", b.name())));
+        }
+    }
     for b in &bases {
         if !b.data.has_flag(tflags::BASETYPE) {
             return Err(PyErr::type_error(format!(

@@ -60,45 +60,132 @@ const FUNCTIONS: &[(&str, NativeFn)] = &[
 
 /// Docstrings of builtin functions (the summary lines CPython shows).
 const DOCS: &[(&str, &str)] = &[
-    ("print", "Prints the values to a stream, or to sys.stdout by default."),
+    (
+        "print",
+        "Prints the values to a stream, or to sys.stdout by default.",
+    ),
     ("len", "Return the number of items in a container."),
     ("abs", "Return the absolute value of the argument."),
-    ("all", "Return True if bool(x) is True for all values x in the iterable."),
-    ("any", "Return True if bool(x) is True for any x in the iterable."),
-    ("repr", "Return the canonical string representation of the object."),
+    (
+        "all",
+        "Return True if bool(x) is True for all values x in the iterable.",
+    ),
+    (
+        "any",
+        "Return True if bool(x) is True for any x in the iterable.",
+    ),
+    (
+        "repr",
+        "Return the canonical string representation of the object.",
+    ),
     ("hash", "Return the hash value for the given object."),
     ("id", "Return the identity of an object."),
-    ("isinstance", "Return whether an object is an instance of a class or of a subclass thereof."),
-    ("issubclass", "Return whether 'cls' is derived from another class or is the same class."),
+    (
+        "isinstance",
+        "Return whether an object is an instance of a class or of a subclass thereof.",
+    ),
+    (
+        "issubclass",
+        "Return whether 'cls' is derived from another class or is the same class.",
+    ),
     ("iter", "Get an iterator from an object."),
     ("next", "Return the next item from the iterator."),
-    ("sorted", "Return a new list containing all items from the iterable in ascending order."),
-    ("sum", "Return the sum of a 'start' value (default: 0) plus an iterable of numbers"),
-    ("min", "With a single iterable argument, return its smallest item."),
-    ("max", "With a single iterable argument, return its biggest item."),
-    ("getattr", "Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y."),
-    ("setattr", "Sets the named attribute on the given object to the specified value."),
-    ("hasattr", "Return whether the object has an attribute with the given name."),
-    ("delattr", "Deletes the named attribute from the given object."),
-    ("callable", "Return whether the object is callable (i.e., some kind of function)."),
-    ("chr", "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff."),
-    ("ord", "Return the Unicode code point for a one-character string."),
-    ("round", "Round a number to a given precision in decimal digits."),
-    ("pow", "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments"),
-    ("divmod", "Return the tuple (x//y, x%y).  Invariant: div*y + mod == x."),
-    ("input", "Read a string from standard input.  The trailing newline is stripped."),
-    ("open", "Open file and return a stream.  Raise OSError upon failure."),
-    ("format", "Return type(value).__format__(value, format_spec)"),
+    (
+        "sorted",
+        "Return a new list containing all items from the iterable in ascending order.",
+    ),
+    (
+        "sum",
+        "Return the sum of a 'start' value (default: 0) plus an iterable of numbers",
+    ),
+    (
+        "min",
+        "With a single iterable argument, return its smallest item.",
+    ),
+    (
+        "max",
+        "With a single iterable argument, return its biggest item.",
+    ),
+    (
+        "getattr",
+        "Get a named attribute from an object; getattr(x, 'y') is equivalent to x.y.",
+    ),
+    (
+        "setattr",
+        "Sets the named attribute on the given object to the specified value.",
+    ),
+    (
+        "hasattr",
+        "Return whether the object has an attribute with the given name.",
+    ),
+    (
+        "delattr",
+        "Deletes the named attribute from the given object.",
+    ),
+    (
+        "callable",
+        "Return whether the object is callable (i.e., some kind of function).",
+    ),
+    (
+        "chr",
+        "Return a Unicode string of one character with ordinal i; 0 <= i <= 0x10ffff.",
+    ),
+    (
+        "ord",
+        "Return the Unicode code point for a one-character string.",
+    ),
+    (
+        "round",
+        "Round a number to a given precision in decimal digits.",
+    ),
+    (
+        "pow",
+        "Equivalent to base**exp with 2 arguments or base**exp % mod with 3 arguments",
+    ),
+    (
+        "divmod",
+        "Return the tuple (x//y, x%y).  Invariant: div*y + mod == x.",
+    ),
+    (
+        "input",
+        "Read a string from standard input.  The trailing newline is stripped.",
+    ),
+    (
+        "open",
+        "Open file and return a stream.  Raise OSError upon failure.",
+    ),
+    (
+        "format",
+        "Return type(value).__format__(value, format_spec)",
+    ),
     ("vars", "Show vars."),
     ("dir", "Show attributes of an object."),
-    ("globals", "Return the dictionary containing the current scope's global variables."),
-    ("locals", "Return a dictionary containing the current scope's local variables."),
-    ("eval", "Evaluate the given source in the context of globals and locals."),
-    ("exec", "Execute the given source in the context of globals and locals."),
-    ("compile", "Compile source into a code object that can be executed by exec() or eval()."),
+    (
+        "globals",
+        "Return the dictionary containing the current scope's global variables.",
+    ),
+    (
+        "locals",
+        "Return a dictionary containing the current scope's local variables.",
+    ),
+    (
+        "eval",
+        "Evaluate the given source in the context of globals and locals.",
+    ),
+    (
+        "exec",
+        "Execute the given source in the context of globals and locals.",
+    ),
+    (
+        "compile",
+        "Compile source into a code object that can be executed by exec() or eval().",
+    ),
     ("bin", "Return the binary representation of an integer."),
     ("oct", "Return the octal representation of an integer."),
-    ("hex", "Return the hexadecimal representation of an integer."),
+    (
+        "hex",
+        "Return the hexadecimal representation of an integer.",
+    ),
     ("ascii", "Return an ASCII-only representation of an object."),
 ];
 
@@ -108,8 +195,15 @@ pub fn make_module() -> Value {
     let md = m.downcast::<ModuleData>().expect("a module");
     let module_name = intern("builtins");
     for (name, f) in FUNCTIONS {
-        let doc = DOCS.iter().find(|(n, _)| n == name).map(|(_, d)| *d).unwrap_or("");
-        md.data.set(name, BuiltinFunctionData::function_value_with_doc(name, *f, module_name.clone(), doc));
+        let doc = DOCS
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, d)| *d)
+            .unwrap_or("");
+        md.data.set(
+            name,
+            BuiltinFunctionData::function_value_with_doc(name, *f, module_name.clone(), doc),
+        );
     }
     let t = types();
     for ty in all_builtin_types(t) {

@@ -571,7 +571,9 @@ impl Vm {
             }
             None => {
                 // CPython 3.11 looks up __enter__ first; report that one when both are missing.
-                let enter_missing = type_of(owner).lookup(&crate::intern::names().__enter__).is_none();
+                let enter_missing = type_of(owner)
+                    .lookup(&crate::intern::names().__enter__)
+                    .is_none();
                 let tn = type_of(owner).name();
                 Err(PyErr::type_error(match which {
                     krait_bytecode::SpecialMethod::Exit if !enter_missing => {

@@ -30,8 +30,21 @@ impl BuiltinFunctionData {
     }
 
     /// A module-level native function with a docstring.
-    pub fn function_value_with_doc(name: &'static str, func: NativeFn, module: Value, doc: &'static str) -> Value {
-        let data = BuiltinFunctionData { name, func, this: Value::NONE, objclass: None, native_new: None, doc, module };
+    pub fn function_value_with_doc(
+        name: &'static str,
+        func: NativeFn,
+        module: Value,
+        doc: &'static str,
+    ) -> Value {
+        let data = BuiltinFunctionData {
+            name,
+            func,
+            this: Value::NONE,
+            objclass: None,
+            native_new: None,
+            doc,
+            module,
+        };
         alloc(types().builtin_function.clone(), data).into_value()
     }
 
@@ -195,14 +208,20 @@ fn bf_eq(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let Some(b) = other.downcast::<BuiltinFunctionData>() else {
         return Ok(crate::types::object::not_implemented());
     };
-    let same_func = a.data.func as *const () == b.data.func as *const () && a.data.name == b.data.name;
+    let same_func =
+        a.data.func as *const () == b.data.func as *const () && a.data.name == b.data.name;
     Ok(Value::bool(same_func && a.data.this.is(&b.data.this)))
 }
 
 fn bf_hash(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     let a = bf(this)?;
-    let h = (a.data.func as *const () as usize as i64 >> 4) ^ crate::types::object::identity_hash(&a.data.this);
-    Ok(crate::types::int::int_from_i64(if h == -1 { -2 } else { h }))
+    let h = (a.data.func as *const () as usize as i64 >> 4)
+        ^ crate::types::object::identity_hash(&a.data.this);
+    Ok(crate::types::int::int_from_i64(if h == -1 {
+        -2
+    } else {
+        h
+    }))
 }
 
 fn get_name(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
@@ -252,7 +271,11 @@ pub fn init(t: &BuiltinTypes) {
     for ty in [&t.builtin_function, &t.method_descriptor] {
         add_methods(
             ty,
-            &[MethodDef::method("__repr__", bf_repr), MethodDef::method("__eq__", bf_eq), MethodDef::method("__hash__", bf_hash)],
+            &[
+                MethodDef::method("__repr__", bf_repr),
+                MethodDef::method("__eq__", bf_eq),
+                MethodDef::method("__hash__", bf_hash),
+            ],
         );
         add_getsets(
             ty,

@@ -20,8 +20,20 @@ pub enum Backend {
     Stderr,
 }
 
+/// Newline handling of a text file (the `newline` argument of `open`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Newline {
+    /// `None`: `\r`, `\n`, `\r\n` all end lines and are read as `\n`.
+    Universal,
+    /// `''`: all three end lines; they are returned untranslated.
+    Untranslated,
+    /// `'\n'`, `'\r'` or `'\r\n'`: only that ends lines; `\n` is written as it.
+    Fixed(Vec<u8>),
+}
+
 pub struct FileState {
     backend: Option<Backend>,
+    newline: Newline,
     /// Bytes read from the backend but not yet consumed.
     rbuf: Vec<u8>,
     rpos: usize,
@@ -53,6 +65,7 @@ impl TextFileData {
     ) -> Value {
         let st = FileState {
             backend: Some(backend),
+            newline: Newline::Universal,
             rbuf: Vec::new(),
             rpos: 0,
             eof: false,
@@ -149,7 +162,7 @@ impl FileState {
             return Ok(false);
         }
         chunk.truncate(n);
-        if !self.binary {
+        if !self.binary && self.newline == Newline::Universal {
             chunk = self.translate_newlines(chunk);
         }
         self.rbuf.extend_from_slice(&chunk);
@@ -231,11 +244,37 @@ impl FileState {
         Ok(out)
     }
 
+    /// The end (exclusive) of the first line in `buf`, if it is complete. `at_eof` says
+    /// no more data will come (a trailing `\r` then ends a line).
+    fn line_end(&self, buf: &[u8], at_eof: bool) -> Option<usize> {
+        match &self.newline {
+            Newline::Universal => buf.iter().position(|&c| c == b'\n').map(|p| p + 1),
+            Newline::Fixed(t) if t.as_slice() == b"\n" || self.binary => {
+                buf.iter().position(|&c| c == b'\n').map(|p| p + 1)
+            }
+            Newline::Fixed(t) => buf
+                .windows(t.len())
+                .position(|w| w == t.as_slice())
+                .map(|p| p + t.len()),
+            Newline::Untranslated => {
+                let p = buf.iter().position(|&c| c == b'\n' || c == b'\r')?;
+                if buf[p] == b'\n' {
+                    return Some(p + 1);
+                }
+                match buf.get(p + 1) {
+                    Some(b'\n') => Some(p + 2),
+                    Some(_) => Some(p + 1),
+                    None if at_eof => Some(p + 1),
+                    None => None,
+                }
+            }
+        }
+    }
+
     fn read_line(&mut self, limit: Option<usize>) -> PyResult<Vec<u8>> {
         loop {
             let avail = self.available();
-            if let Some(p) = avail.iter().position(|&c| c == b'\n') {
-                let mut end = p + 1;
+            if let Some(mut end) = self.line_end(avail, self.eof) {
                 if let Some(l) = limit {
                     end = end.min(l);
                 }
@@ -250,6 +289,11 @@ impl FileState {
                 return Ok(out);
             }
             if !self.fill()? {
+                if let Some(end) = self.line_end(self.available(), true) {
+                    let out = self.available()[..end].to_vec();
+                    self.rpos += end;
+                    return Ok(out);
+                }
                 let out = self.available().to_vec();
                 self.rpos = self.rbuf.len();
                 return Ok(out);
@@ -308,7 +352,13 @@ impl TextFileData {
                     type_of(v).name()
                 ))
             })?;
-            (s.as_bytes().to_vec(), s.chars().count())
+            let bytes = match &st.newline {
+                Newline::Fixed(t) if t.as_slice() != b"\n" => s
+                    .replace('\n', std::str::from_utf8(t).unwrap_or("\n"))
+                    .into_bytes(),
+                _ => s.as_bytes().to_vec(),
+            };
+            (bytes, s.chars().count())
         };
         st.wbuf.extend_from_slice(&bytes);
         let is_stderr = matches!(st.backend, Some(Backend::Stderr));
@@ -559,7 +609,7 @@ fn get_encoding(_vm: &mut Vm, _this: &Value) -> PyResult<Value> {
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True)`.
 pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, _newline, _closefd] = args.bind(
+    let [file, mode, _buffering, encoding, _errors, newline, _closefd] = args.bind(
         "open",
         [
             "file",
@@ -659,15 +709,35 @@ pub fn open(vm: &mut Vm, args: Args) -> PyResult<Value> {
             Some(file.clone()),
         ));
     }
-    Ok(TextFileData::new_value(
-        Backend::File(f),
-        file.clone(),
-        &mode,
-        r,
-        w,
-        binary,
-        false,
-    ))
+    let nl = match newline {
+        None => Newline::Universal,
+        Some(v) if v.is_none() => Newline::Universal,
+        Some(v) => match str_of(v) {
+            Some("") => Newline::Untranslated,
+            Some(s @ ("\n" | "\r" | "\r\n")) => Newline::Fixed(s.as_bytes().to_vec()),
+            Some(other) => {
+                return Err(PyErr::value_error(format!(
+                    "illegal newline value: {other}"
+                )))
+            }
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "open() argument 'newline' must be str or None, not {}",
+                    type_of(v).name()
+                )))
+            }
+        },
+    };
+    if binary && !matches!(nl, Newline::Universal) {
+        return Err(PyErr::value_error(
+            "binary mode doesn't take a newline argument",
+        ));
+    }
+    let fv = TextFileData::new_value(Backend::File(f), file.clone(), &mode, r, w, binary, false);
+    if let Some(fd) = fv.downcast::<TextFileData>() {
+        fd.data.state.lock().newline = nl;
+    }
+    Ok(fv)
 }
 
 /// The standard streams for `sys`.

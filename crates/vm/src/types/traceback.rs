@@ -34,7 +34,11 @@ pub struct FrameData {
 impl FrameData {
     /// A frame object describing `f` (locals are a snapshot for optimized frames).
     pub fn from_frame(f: &Frame, back: Value) -> Value {
-        let locals = if f.locals.is_empty() { Value::NONE } else { f.locals.clone() };
+        let locals = if f.locals.is_empty() {
+            Value::NONE
+        } else {
+            f.locals.clone()
+        };
         let code = &f.code().data;
         let fast_locals = if f.locals.is_empty() {
             f.locals_slice()
@@ -42,7 +46,9 @@ impl FrameData {
                 .enumerate()
                 .map(|(i, v)| {
                     if code.is_cell_slot(i) {
-                        v.downcast::<crate::types::cell::CellData>().and_then(|c| c.data.get()).unwrap_or(Value::EMPTY)
+                        v.downcast::<crate::types::cell::CellData>()
+                            .and_then(|c| c.data.get())
+                            .unwrap_or(Value::EMPTY)
                     } else {
                         v.clone()
                     }
@@ -137,7 +143,8 @@ fn f_locals(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
         let d = DictData::new_ref();
         for (i, v) in f.data.fast_locals.iter().enumerate() {
             if !v.is_empty() {
-                d.data.set_str(f.data.code.data.localsplusnames[i].clone(), v.clone());
+                d.data
+                    .set_str(f.data.code.data.localsplusnames[i].clone(), v.clone());
             }
         }
         return Ok(d.into_value());

@@ -162,7 +162,10 @@ pub fn type_new(vm: &mut Vm, meta: &Obj<TypeData>, args: Args) -> PyResult<Value
     }
     for (i, b) in bases.iter().enumerate() {
         if bases[..i].iter().any(|x| x.is(b)) {
-            return Err(PyErr::type_error(format!("duplicate base class {}", b.name())));
+            return Err(PyErr::type_error(format!(
+                "duplicate base class {}",
+                b.name()
+            )));
         }
     }
     for b in &bases {

@@ -310,7 +310,7 @@ impl<'a> Formatter<'a> {
             self.build(vm, f.spec, depth - 1, &mut expanded)?;
             new_str(expanded)
         } else if f.spec.is_empty() {
-            crate::intern::intern("")
+            super::methods::empty_str()
         } else {
             new_str(f.spec)
         };

@@ -14,6 +14,12 @@ use crate::{Args, PyErr, PyResult, Vm};
 
 // ----- helpers -----
 
+/// The empty str (one shared immortal object, without a trip through the interner).
+pub(crate) fn empty_str() -> Value {
+    static EMPTY: std::sync::OnceLock<Value> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| crate::intern::intern("")).clone()
+}
+
 /// `this` unchanged: the same object for an exact str, a plain copy for a subclass.
 fn unchanged(this: &Value) -> PyResult<Value> {
     let s = sd(this)?;
@@ -722,7 +728,7 @@ fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<V
     } else {
         text.find(sep_s)
     };
-    let empty = || new_str("");
+    let empty = empty_str;
     Ok(match found {
         Some(i) => new_tuple(vec![
             new_str(&text[..i]),

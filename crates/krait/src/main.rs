@@ -216,7 +216,11 @@ fn run(argv: Vec<String>, opts: Options) -> i32 {
     let result = match &opts.program {
         Program::Command(cmd) => interp.run_source(cmd, "<string>"),
         Program::File(f) => match std::fs::read(f) {
-            Ok(bytes) => interp.run_file_bytes(&bytes, f),
+            // Like CPython 3.9+, the main script's code (and __file__) get an absolute path.
+            Ok(bytes) => {
+                let abs = std::path::absolute(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| f.clone());
+                interp.run_file_bytes(&bytes, &abs)
+            }
             Err(e) => {
                 let abs = std::path::absolute(f)
                     .map(|p| p.to_string_lossy().into_owned())

@@ -518,7 +518,12 @@ impl Vm {
                     return Ok(if i == -1 { -2 } else { i });
                 }
                 match crate::types::int::as_bigint(&r) {
-                    Some(b) => Ok(crate::numfmt::hash_bigint(&b)),
+                    // An i64 result is used as is (CPython: values that fit a Py_ssize_t).
+                    Some(b) => Ok(match num_traits::ToPrimitive::to_i64(&b) {
+                        Some(i) if i != -1 => i,
+                        Some(_) => -2,
+                        None => crate::numfmt::hash_bigint(&b),
+                    }),
                     None => Err(PyErr::type_error(
                         "__hash__ method should return an integer",
                     )),

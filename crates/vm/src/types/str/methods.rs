@@ -574,8 +574,21 @@ pub(crate) fn rsplit_whitespace(text: &str, maxsplit: i64) -> Vec<&str> {
     out
 }
 
-fn pieces(v: Vec<&str>) -> Value {
-    new_list(v.into_iter().map(new_str).collect())
+/// The list of `pieces` of `this` (whose text is `whole`); a piece that is the whole of an
+/// exact str is the str itself.
+fn pieces(this: &Value, whole: &str, v: Vec<&str>) -> Value {
+    let exact = type_of(this).is(&types().str);
+    new_list(
+        v.into_iter()
+            .map(|p| {
+                if exact && p.len() == whole.len() {
+                    this.clone()
+                } else {
+                    new_str(p)
+                }
+            })
+            .collect(),
+    )
 }
 
 fn str_split(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -583,7 +596,7 @@ fn str_split(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let text = s.data.as_str();
     let (sep, maxsplit) = split_args(vm, "split", args)?;
     let Some(sep) = sep else {
-        return Ok(pieces(split_whitespace(text, maxsplit)));
+        return Ok(pieces(this, text, split_whitespace(text, maxsplit)));
     };
     let sep = need_str(&sep, "").map_err(|_| {
         PyErr::type_error(format!("must be str or None, not {}", type_of(&sep).name()))
@@ -592,9 +605,13 @@ fn str_split(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         return Err(PyErr::value_error("empty separator"));
     }
     if maxsplit < 0 {
-        return Ok(pieces(text.split(sep).collect()));
+        return Ok(pieces(this, text, text.split(sep).collect()));
     }
-    Ok(pieces(text.splitn(maxsplit as usize + 1, sep).collect()))
+    Ok(pieces(
+        this,
+        text,
+        text.splitn(maxsplit as usize + 1, sep).collect(),
+    ))
 }
 
 fn str_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -602,7 +619,7 @@ fn str_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let text = s.data.as_str();
     let (sep, maxsplit) = split_args(vm, "rsplit", args)?;
     let Some(sep) = sep else {
-        return Ok(pieces(rsplit_whitespace(text, maxsplit)));
+        return Ok(pieces(this, text, rsplit_whitespace(text, maxsplit)));
     };
     let sep = need_str(&sep, "").map_err(|_| {
         PyErr::type_error(format!("must be str or None, not {}", type_of(&sep).name()))
@@ -616,7 +633,7 @@ fn str_rsplit(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         text.rsplitn(maxsplit as usize + 1, sep).collect()
     };
     v.reverse();
-    Ok(pieces(v))
+    Ok(pieces(this, text, v))
 }
 
 /// Whether `c` ends a line for `str.splitlines()`.
@@ -661,7 +678,11 @@ fn str_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         start = eol;
     }
     if start < text.len() {
-        out.push(new_str(&text[start..]));
+        if start == 0 && type_of(this).is(&types().str) {
+            out.push(this.clone());
+        } else {
+            out.push(new_str(&text[start..]));
+        }
     }
     Ok(new_list(out))
 }
@@ -735,8 +756,8 @@ fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<V
             sep.clone(),
             new_str(&text[i + sep_s.len()..]),
         ]),
-        None if rev => new_tuple(vec![empty(), empty(), unchanged(this)?]),
-        None => new_tuple(vec![unchanged(this)?, empty(), empty()]),
+        None if rev => new_tuple(vec![empty(), empty(), this.clone()]),
+        None => new_tuple(vec![this.clone(), empty(), empty()]),
     })
 }
 
@@ -1026,12 +1047,10 @@ fn str_translate(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let mut cache: std::collections::HashMap<char, Option<String>> =
         std::collections::HashMap::new();
     let mut out = String::with_capacity(text.len());
-    let mut changed = false;
     for c in text.chars() {
         if let Some(m) = cache.get(&c) {
-            match m {
-                Some(s) => out.push_str(s),
-                None => changed = true,
+            if let Some(s) = m {
+                out.push_str(s);
             }
             continue;
         }
@@ -1041,19 +1060,10 @@ fn str_translate(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             Mapped::Char(ch) => Some(ch.to_string()),
             Mapped::Text(s) => Some(s),
         };
-        match &m {
-            Some(s) => {
-                if s.len() != c.len_utf8() || !s.starts_with(c) {
-                    changed = true;
-                }
-                out.push_str(s);
-            }
-            None => changed = true,
+        if let Some(s) = &m {
+            out.push_str(s);
         }
         cache.insert(c, m);
-    }
-    if !changed {
-        return unchanged(this);
     }
     Ok(new_str(out))
 }
@@ -1126,7 +1136,7 @@ fn str_maketrans(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
 }
 
 /// `str.__format__(spec)`: the string mini-language (no grouping, sign or `#`).
-fn str_format_spec(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+fn str_format_spec(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let spec = one_arg(&args, "str", "__format__")?;
     let Some(spec) = str_of(spec) else {
         return Err(PyErr::type_error(format!(
@@ -1136,7 +1146,10 @@ fn str_format_spec(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     };
     let s = sd(this)?.data.as_str();
     if spec.is_empty() {
-        return unchanged(this);
+        if type_of(this).is(&types().str) {
+            return Ok(this.clone());
+        }
+        return vm.str(this);
     }
     let ty = type_of(this).name();
     let parsed = crate::numfmt::parse_format_spec(spec, &ty).map_err(crate::numfmt_err)?;

@@ -505,6 +505,9 @@ pub fn str_mod(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("__mod__")?;
     let fmt = sd(this)?.data.as_str();
     let out = percent_format(vm, fmt.as_bytes(), other, Kind::Str)?;
+    if !fmt.contains('%') {
+        return Ok(this.clone());
+    }
     Ok(new_str(String::from_utf8(out).unwrap_or_else(|e| {
         String::from_utf8_lossy(e.as_bytes()).into_owned()
     })))

@@ -736,12 +736,10 @@ impl Vm {
                         let iterable = pop!();
                         sync!(this_ip);
                         let set = peek!(oparg as usize).clone();
-                        let items = tri!(this_ip, self.collect(&iterable));
-                        if let Some(s) = set.downcast::<crate::types::set::SetData>() {
-                            for item in items {
-                                tri!(this_ip, s.data.add(self, item));
-                            }
-                        }
+                        tri!(
+                            this_ip,
+                            crate::types::set::update_set(self, &set, &iterable)
+                        );
                     }
                     Opcode::DICT_UPDATE => {
                         let mapping = pop!();

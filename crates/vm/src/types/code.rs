@@ -144,7 +144,7 @@ pub fn const_to_value(c: &Constant) -> Value {
             crate::types::tuple::new_tuple(items.iter().map(const_to_value).collect())
         }
         Constant::FrozenSet(items) => {
-            crate::types::set::new_frozenset_from_consts(items.iter().map(const_to_value).collect())
+            crate::types::set::frozenset_constant(items.iter().map(const_to_value).collect())
         }
         Constant::Ellipsis => crate::types::object::ellipsis(),
         Constant::Code(code) => CodeData::from_bytecode(code.clone()).into_value(),

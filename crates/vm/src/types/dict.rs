@@ -194,6 +194,15 @@ impl DictData {
         self.table.lock().iter().map(|e| e.key.clone()).collect()
     }
 
+    /// `(hash, key)` of every entry, in order.
+    pub fn keys_with_hashes(&self) -> Vec<(i64, Value)> {
+        self.table
+            .lock()
+            .iter()
+            .map(|e| (e.hash, e.key.clone()))
+            .collect()
+    }
+
     pub fn values(&self) -> Vec<Value> {
         self.table.lock().iter().map(|e| e.value.clone()).collect()
     }

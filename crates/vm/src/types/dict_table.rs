@@ -33,6 +33,9 @@ pub struct DictTable {
     indices: Vec<u32>,
     pub(crate) entries: Vec<Entry>,
     used: usize,
+    /// Index slots that are not FREE (live entries plus DUMMY markers); the probe loop
+    /// relies on `fill < indices.len()` so that it always meets a FREE slot.
+    fill: usize,
     /// Bumped on every structural change (new key, deletion, clear, resize).
     version: u64,
 }
@@ -267,7 +270,11 @@ impl DictTable {
 
     /// Inserts a new key at index slot `slot` (from `Probe::Absent`).
     pub fn insert_new(&mut self, slot: usize, hash: i64, key: Value, value: Value) {
-        if self.indices.is_empty() || self.entries.len() + 1 > self.usable() {
+        let usable = self.usable();
+        if self.indices.is_empty()
+            || self.entries.len() + 1 > usable
+            || (self.indices[slot] == FREE && self.fill + 1 > usable)
+        {
             self.resize(self.used * 3 + 1);
             let s = self.find_free_slot(hash);
             self.insert_at(s, hash, key, value);
@@ -277,6 +284,9 @@ impl DictTable {
     }
 
     fn insert_at(&mut self, slot: usize, hash: i64, key: Value, value: Value) {
+        if self.indices[slot] == FREE {
+            self.fill += 1;
+        }
         self.indices[slot] = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
@@ -322,6 +332,7 @@ impl DictTable {
             self.indices[slot] = self.entries.len() as u32;
             self.entries.push(e);
         }
+        self.fill = self.entries.len();
         self.version += 1;
     }
 
@@ -357,6 +368,7 @@ impl DictTable {
     pub fn take_all(&mut self) -> Vec<Entry> {
         self.indices = Vec::new();
         self.used = 0;
+        self.fill = 0;
         self.version += 1;
         std::mem::take(&mut self.entries)
     }

@@ -29,6 +29,7 @@ pub mod object;
 pub mod range;
 pub mod seq;
 pub mod set;
+pub mod set_table;
 pub mod slice;
 pub mod str;
 pub mod super_;

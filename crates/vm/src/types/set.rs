@@ -1,4 +1,8 @@
 //! `set` and `frozenset` (one payload; the type says whether it is mutable).
+//!
+//! The operations follow CPython's algorithms step for step where the step order decides
+//! the resulting table layout (and so the iteration order a program prints): which operand
+//! is iterated, when the table is pre-sized, when a copy is made first.
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -6,21 +10,25 @@ use krait_bytecode::ComparisonOperator;
 
 use crate::object::{alloc, Obj};
 use crate::sync::PyMutex;
-use crate::types::dict_table::{locate, DictTable};
 use crate::types::object::not_implemented;
+use crate::types::set_table::{locate, SetProbe, SetProbeState, SetTable};
 use crate::types::typeobj::TypeData;
 use crate::types::{add_methods, alloc_instance, type_of, types, BuiltinTypes, MethodDef};
 use crate::value::Value;
 use crate::{Args, PyErr, PyResult, Vm};
 
 pub struct SetData {
-    table: PyMutex<DictTable>,
+    table: PyMutex<SetTable>,
 }
 
 impl SetData {
     pub fn new() -> SetData {
+        SetData::from_table(SetTable::default())
+    }
+
+    fn from_table(t: SetTable) -> SetData {
         SetData {
-            table: PyMutex::new(DictTable::default()),
+            table: PyMutex::new(t),
         }
     }
 
@@ -32,8 +40,18 @@ impl SetData {
         self.len() == 0
     }
 
+    /// The items in iteration order.
     pub fn items(&self) -> Vec<Value> {
         self.table.lock().iter().map(|e| e.key.clone()).collect()
+    }
+
+    /// `(hash, item)` pairs in iteration order.
+    fn entries(&self) -> Vec<(i64, Value)> {
+        self.table
+            .lock()
+            .iter()
+            .map(|e| (e.hash, e.key.clone()))
+            .collect()
     }
 
     /// Adds an item.
@@ -50,24 +68,32 @@ impl SetData {
             &item,
             hash,
             |_, _| (),
-            |t, slot| t.insert_new(slot, hash, slot_item.take().expect("once"), Value::NONE),
+            |t, slot| t.insert_new(slot, hash, slot_item.take().expect("once")),
         )
     }
 
     pub fn contains(&self, vm: &mut Vm, item: &Value) -> PyResult<bool> {
         let hash = vm.hash(item)?;
+        self.contains_hashed(vm, item, hash)
+    }
+
+    fn contains_hashed(&self, vm: &mut Vm, item: &Value, hash: i64) -> PyResult<bool> {
         locate(&self.table, vm, item, hash, |_, _| true, |_, _| false)
     }
 
     /// Removes an item; returns whether it was present.
     pub fn discard(&self, vm: &mut Vm, item: &Value) -> PyResult<bool> {
         let hash = vm.hash(item)?;
+        self.discard_hashed(vm, item, hash)
+    }
+
+    fn discard_hashed(&self, vm: &mut Vm, item: &Value, hash: i64) -> PyResult<bool> {
         let removed = locate(
             &self.table,
             vm,
             item,
             hash,
-            |t, i| Some(t.remove_entry(i)),
+            |t, slot| Some(t.remove_at(slot)),
             |_, _| None,
         )?;
         Ok(removed.is_some())
@@ -79,31 +105,122 @@ impl SetData {
     }
 
     pub fn pop(&self) -> Option<Value> {
-        let mut t = self.table.lock();
-        let pos = (0..t.entry_count()).find(|&p| t.entry(p).is_some())?;
-        Some(t.remove_entry(pos).0)
+        self.table.lock().pop()
     }
 
-    pub fn copy_table(&self) -> DictTable {
-        self.table.lock().clone_table()
+    /// A copy of the table as it is now.
+    fn snapshot(&self) -> SetTable {
+        self.table.lock().clone()
     }
 
-    /// The item at entry position `pos` or later: `(next_pos, item)`.
+    /// The item at slot `pos` or later: `(next_pos, item)`.
     pub fn next_entry(&self, pos: usize) -> Option<(usize, Value)> {
-        let t = self.table.lock();
-        let mut p = pos;
-        while p < t.entry_count() {
-            if let Some(e) = t.entry(p) {
-                return Some((p + 1, e.key.clone()));
-            }
-            p += 1;
-        }
-        None
+        self.table.lock().next_from(pos)
     }
 
-    /// Hashes stored with the items (for frozenset hashing).
-    fn hashes(&self) -> Vec<i64> {
-        self.table.lock().iter().map(|e| e.hash).collect()
+    /// Adds every item of another set (CPython's `set_merge`).
+    fn merge(&self, vm: &mut Vm, other: &SetData) -> PyResult<()> {
+        let snap = other.snapshot();
+        {
+            let mut t = self.table.lock();
+            if t.merge_into_empty(&snap) {
+                return Ok(());
+            }
+            t.reserve_for(snap.len());
+        }
+        for e in snap.iter() {
+            self.add_hashed(vm, e.key.clone(), e.hash)?;
+        }
+        Ok(())
+    }
+
+    /// Adds every item of `other` (CPython's `set_update_internal`).
+    fn update(&self, vm: &mut Vm, other: &Value) -> PyResult<()> {
+        if let Some(o) = other.downcast::<SetData>() {
+            if std::ptr::eq(&o.data, self) {
+                return Ok(());
+            }
+            return self.merge(vm, &o.data);
+        }
+        if type_of(other).is(&types().dict) {
+            let d = crate::types::dict::dd(other)?;
+            let keys = d.data.keys_with_hashes();
+            self.table.lock().reserve_for(keys.len());
+            for (hash, key) in keys {
+                self.add_hashed(vm, key, hash)?;
+            }
+            return Ok(());
+        }
+        let it = vm.get_iter(other)?;
+        while let Some(item) = vm.next(&it)? {
+            self.add(vm, item)?;
+        }
+        Ok(())
+    }
+
+    /// Replaces the contents with `other`'s (CPython's `set_swap_bodies`).
+    fn replace_with(&self, other: SetData) {
+        let old = self.table.lock().replace_body(other.table.into_inner());
+        drop(old);
+    }
+
+    /// Drops dummies once they are more than a quarter of the table.
+    fn compact_if_sparse(&self) {
+        self.table.lock().compact_if_sparse();
+    }
+
+    /// Removes every item of `other` (CPython's `set_difference_update_internal`).
+    fn difference_update(&self, vm: &mut Vm, other: &Value) -> PyResult<()> {
+        if let Some(o) = other.downcast::<SetData>() {
+            if std::ptr::eq(&o.data, self) {
+                self.clear();
+                return Ok(());
+            }
+            // When the other set is much larger, remove only the common items.
+            let src = if (o.data.len() >> 3) > self.len() {
+                intersection(vm, self, other)?.entries()
+            } else {
+                o.data.entries()
+            };
+            for (hash, key) in src {
+                self.discard_hashed(vm, &key, hash)?;
+            }
+        } else {
+            let it = vm.get_iter(other)?;
+            while let Some(item) = vm.next(&it)? {
+                self.discard(vm, &item)?;
+            }
+        }
+        self.compact_if_sparse();
+        Ok(())
+    }
+
+    /// Toggles each `(hash, item)` (the core of `symmetric_difference_update`).
+    fn toggle_all(&self, vm: &mut Vm, items: Vec<(i64, Value)>) -> PyResult<()> {
+        for (hash, key) in items {
+            if !self.discard_hashed(vm, &key, hash)? {
+                self.add_hashed(vm, key, hash)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// CPython's `set_symmetric_difference_update`.
+    fn symmetric_difference_update(&self, vm: &mut Vm, other: &Value) -> PyResult<()> {
+        if let Some(o) = other.downcast::<SetData>() {
+            if std::ptr::eq(&o.data, self) {
+                self.clear();
+                return Ok(());
+            }
+            return self.toggle_all(vm, o.data.entries());
+        }
+        if type_of(other).is(&types().dict) {
+            let keys = crate::types::dict::dd(other)?.data.keys_with_hashes();
+            return self.toggle_all(vm, keys);
+        }
+        let tmp = SetData::new();
+        tmp.update(vm, other)?;
+        self.toggle_all(vm, tmp.entries())
     }
 }
 
@@ -113,13 +230,130 @@ impl Default for SetData {
     }
 }
 
-/// A new set holding `items`.
+/// A copy of a set's contents (CPython's `set_copy`: a merge into an empty set).
+fn copy_of(vm: &mut Vm, s: &SetData) -> PyResult<SetData> {
+    let r = SetData::new();
+    r.merge(vm, s)?;
+    Ok(r)
+}
+
+/// CPython's `set_intersection`: iterate the smaller set (or the iterable), keeping the
+/// items the other side contains.
+fn intersection(vm: &mut Vm, so: &SetData, other: &Value) -> PyResult<SetData> {
+    let result = SetData::new();
+    if let Some(o) = other.downcast::<SetData>() {
+        if std::ptr::eq(&o.data, so) {
+            return copy_of(vm, so);
+        }
+        let (big, small) = if o.data.len() > so.len() {
+            (&o.data, so)
+        } else {
+            (so, &o.data)
+        };
+        for (hash, key) in small.entries() {
+            if big.contains_hashed(vm, &key, hash)? {
+                result.add_hashed(vm, key, hash)?;
+            }
+        }
+        return Ok(result);
+    }
+    let it = vm.get_iter(other)?;
+    while let Some(key) = vm.next(&it)? {
+        let hash = vm.hash(&key)?;
+        if so.contains_hashed(vm, &key, hash)? {
+            result.add_hashed(vm, key, hash)?;
+            if result.len() >= so.len() {
+                break;
+            }
+        }
+    }
+    Ok(result)
+}
+
+/// CPython's `set_difference`.
+fn difference(vm: &mut Vm, so: &SetData, other: &Value) -> PyResult<SetData> {
+    let other_set = other.downcast::<SetData>();
+    let other_dict = if type_of(other).is(&types().dict) {
+        Some(crate::types::dict::dd(other)?)
+    } else {
+        None
+    };
+    let other_size = match (other_set, other_dict) {
+        (Some(s), _) => Some(s.data.len()),
+        (None, Some(d)) => Some(d.data.len()),
+        _ => None,
+    };
+    if other_size.is_none_or(|n| (so.len() >> 2) > n) {
+        let r = copy_of(vm, so)?;
+        r.difference_update(vm, other)?;
+        return Ok(r);
+    }
+    let result = SetData::new();
+    for (hash, key) in so.entries() {
+        let present = match (other_set, other_dict) {
+            (Some(s), _) => s.data.contains_hashed(vm, &key, hash)?,
+            (None, Some(d)) => d.data.get_item(vm, &key)?.is_some(),
+            _ => unreachable!("sized above"),
+        };
+        if !present {
+            result.add_hashed(vm, key, hash)?;
+        }
+    }
+    Ok(result)
+}
+
+/// CPython's `set_symmetric_difference`: a new set of `other`, toggled by `so`.
+fn symmetric_difference(vm: &mut Vm, so: &SetData, other: &Value) -> PyResult<SetData> {
+    let result = SetData::new();
+    result.update(vm, other)?;
+    result.toggle_all(vm, so.entries())?;
+    Ok(result)
+}
+
+/// CPython's `set_issubset`.
+fn is_subset(vm: &mut Vm, so: &SetData, other: &Value) -> PyResult<bool> {
+    let Some(o) = other.downcast::<SetData>() else {
+        let common = intersection(vm, so, other)?;
+        return Ok(common.len() == so.len());
+    };
+    if so.len() > o.data.len() {
+        return Ok(false);
+    }
+    for (hash, key) in so.entries() {
+        if !o.data.contains_hashed(vm, &key, hash)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// CPython's `set_issuperset`.
+fn is_superset(vm: &mut Vm, so: &Value, other: &Value) -> PyResult<bool> {
+    if let Some(o) = other.downcast::<SetData>() {
+        return is_subset(vm, &o.data, so);
+    }
+    let s = sd(so)?;
+    let it = vm.get_iter(other)?;
+    while let Some(key) = vm.next(&it)? {
+        if !s.data.contains(vm, &key)? {
+            return Ok(false);
+        }
+    }
+    Ok(true)
+}
+
+/// A new set holding `items` (added in order, as `BUILD_SET` does).
 pub fn new_set_from(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     let s = SetData::new();
     for it in items {
         s.add(vm, it)?;
     }
     Ok(alloc(types().set.clone(), s).into_value())
+}
+
+/// Adds every item of `iterable` to `set` (`SET_UPDATE`, `{*a, *b}`).
+pub fn update_set(vm: &mut Vm, set: &Value, iterable: &Value) -> PyResult<()> {
+    sd(set)?.data.update(vm, iterable)
 }
 
 /// A frozenset of constants (hashable builtin values; no Python code runs).
@@ -131,21 +365,22 @@ pub fn new_frozenset_from_consts(items: Vec<Value>) -> Value {
             let Some(hash) = crate::types::native_hash(&it) else {
                 continue;
             };
-            if t.find_native(&it, hash).is_none() {
-                let slot = match t.probe(
-                    &it,
-                    hash,
-                    crate::types::dict_table::ProbeState::start(),
-                    true,
-                ) {
-                    crate::types::dict_table::Probe::Absent(s) => s,
-                    _ => continue,
-                };
-                t.insert_new(slot, hash, it, Value::NONE);
+            if let SetProbe::Absent(slot) = t.probe(&it, hash, SetProbeState::default(), true) {
+                t.insert_new(slot, hash, it);
             }
         }
     }
     alloc(types().frozenset.clone(), s).into_value()
+}
+
+/// The value of a frozenset constant in compiled code. CPython's compiler builds the
+/// frozenset from the source items, then its constant merging rebuilds it from the first
+/// set's iteration order; the slot layout (and so the iteration order of
+/// `{19, 3, 11, 8}`, which copies it) is that of the second build.
+pub fn frozenset_constant(items: Vec<Value>) -> Value {
+    let first = new_frozenset_from_consts(items);
+    let order = sd(&first).map(|s| s.data.items()).unwrap_or_default();
+    new_frozenset_from_consts(order)
 }
 
 fn make_like(this: &Value, s: SetData) -> Value {
@@ -172,9 +407,7 @@ pub fn frozenset_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<V
     }
     let s = SetData::new();
     if let Some(x) = pos.first() {
-        for it in vm.collect(x)? {
-            s.add(vm, it)?;
-        }
+        s.update(vm, x)?;
     }
     Ok(alloc_instance(cls, s))
 }
@@ -198,9 +431,7 @@ fn set_init(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let s = sd(this)?;
     s.data.clear();
     if let Some(x) = pos.first() {
-        for it in vm.collect(x)? {
-            s.data.add(vm, it)?;
-        }
+        s.data.update(vm, x)?;
     }
     Ok(Value::NONE)
 }
@@ -209,21 +440,29 @@ fn set_len(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     Ok(Value::small_int(sd(this)?.data.len() as i64))
 }
 
-/// Membership, hashing unhashable sets as frozensets (as CPython does).
-pub fn contains_key(vm: &mut Vm, s: &Obj<SetData>, item: &Value) -> PyResult<bool> {
-    match s.data.contains(vm, item) {
+/// Runs `op` with `item`, retrying with a frozenset copy when `item` is an unhashable set
+/// (CPython lets `{1} in s`, `s.remove({1})` and `s.discard({1})` find frozensets).
+fn with_frozen_key<R>(
+    vm: &mut Vm,
+    item: &Value,
+    mut op: impl FnMut(&mut Vm, &Value) -> PyResult<R>,
+) -> PyResult<R> {
+    match op(vm, item) {
         Err(e) if e.matches(&types().exc.type_error) && item.downcast::<SetData>().is_some() => {
             let frozen = alloc(
                 types().frozenset.clone(),
-                SetData {
-                    table: PyMutex::new(sd(item)?.data.copy_table()),
-                },
+                SetData::from_table(sd(item)?.data.snapshot()),
             )
             .into_value();
-            s.data.contains(vm, &frozen)
+            op(vm, &frozen)
         }
         r => r,
     }
+}
+
+/// Membership, hashing unhashable sets as frozensets (as CPython does).
+pub fn contains_key(vm: &mut Vm, s: &Obj<SetData>, item: &Value) -> PyResult<bool> {
+    with_frozen_key(vm, item, |vm, k| s.data.contains(vm, k))
 }
 
 fn set_contains(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -243,7 +482,8 @@ fn set_add(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn set_remove(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [item] = args.exact::<1>("remove")?;
-    if !sd(this)?.data.discard(vm, item)? {
+    let s = sd(this)?;
+    if !with_frozen_key(vm, item, |vm, k| s.data.discard(vm, k))? {
         return Err(PyErr::key_error(item.clone()));
     }
     Ok(Value::NONE)
@@ -251,7 +491,8 @@ fn set_remove(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn set_discard(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [item] = args.exact::<1>("discard")?;
-    sd(this)?.data.discard(vm, item)?;
+    let s = sd(this)?;
+    with_frozen_key(vm, item, |vm, k| s.data.discard(vm, k))?;
     Ok(Value::NONE)
 }
 
@@ -269,187 +510,129 @@ fn set_clear(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     Ok(Value::NONE)
 }
 
-fn set_copy(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
+fn set_copy(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
     if type_of(this).is(&types().frozenset) {
         return Ok(this.clone());
     }
-    Ok(make_like(
-        this,
-        SetData {
-            table: PyMutex::new(sd(this)?.data.copy_table()),
-        },
-    ))
-}
-
-/// Items of any iterable argument of a set method.
-fn other_items(vm: &mut Vm, other: &Value) -> PyResult<Vec<Value>> {
-    match other.downcast::<SetData>() {
-        Some(s) => Ok(s.data.items()),
-        None => vm.collect(other),
-    }
-}
-
-fn union_into(vm: &mut Vm, target: &SetData, others: &[Value]) -> PyResult<()> {
-    for o in others {
-        for it in other_items(vm, o)? {
-            target.add(vm, it)?;
-        }
-    }
-    Ok(())
-}
-
-fn intersection_of(vm: &mut Vm, base: &Obj<SetData>, others: &[Value]) -> PyResult<SetData> {
-    let mut cur: Vec<Value> = base.data.items();
-    for o in others {
-        let other_set = match o.downcast::<SetData>() {
-            Some(_) => o.clone(),
-            None => {
-                let items = vm.collect(o)?;
-                new_set_from(vm, items)?
-            }
-        };
-        let os = sd(&other_set)?;
-        let mut next = Vec::new();
-        for it in cur {
-            if os.data.contains(vm, &it)? {
-                next.push(it);
-            }
-        }
-        cur = next;
-    }
-    let s = SetData::new();
-    for it in cur {
-        s.add(vm, it)?;
-    }
-    Ok(s)
-}
-
-fn difference_of(vm: &mut Vm, base: &Obj<SetData>, others: &[Value]) -> PyResult<SetData> {
-    let s = SetData {
-        table: PyMutex::new(base.data.copy_table()),
-    };
-    for o in others {
-        for it in other_items(vm, o)? {
-            s.discard(vm, &it)?;
-        }
-    }
-    Ok(s)
-}
-
-fn symmetric_difference_of(vm: &mut Vm, base: &Obj<SetData>, other: &Value) -> PyResult<SetData> {
-    let s = SetData {
-        table: PyMutex::new(base.data.copy_table()),
-    };
-    let seen = SetData::new();
-    for it in other_items(vm, other)? {
-        if seen.contains(vm, &it)? {
-            continue;
-        }
-        seen.add(vm, it.clone())?;
-        if !s.discard(vm, &it)? {
-            s.add(vm, it)?;
-        }
-    }
-    Ok(s)
+    let s = copy_of(vm, &sd(this)?.data)?;
+    Ok(make_like(this, s))
 }
 
 fn set_union(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("union")?;
-    let s = SetData {
-        table: PyMutex::new(sd(this)?.data.copy_table()),
-    };
-    union_into(vm, &s, args.positional())?;
+    let s = copy_of(vm, &sd(this)?.data)?;
+    for o in args.positional() {
+        if !o.is(this) {
+            s.update(vm, o)?;
+        }
+    }
     Ok(make_like(this, s))
 }
 
 fn set_update(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("update")?;
-    union_into(vm, &sd(this)?.data, args.positional())?;
+    let s = sd(this)?;
+    for o in args.positional() {
+        s.data.update(vm, o)?;
+    }
     Ok(Value::NONE)
+}
+
+/// `intersection(*others)`: successive intersections, starting from the set itself.
+fn intersection_multi(vm: &mut Vm, this: &Value, others: &[Value]) -> PyResult<SetData> {
+    let Some((first, rest)) = others.split_first() else {
+        return copy_of(vm, &sd(this)?.data);
+    };
+    let mut result = intersection(vm, &sd(this)?.data, first)?;
+    for o in rest {
+        result = intersection(vm, &result, o)?;
+    }
+    Ok(result)
 }
 
 fn set_intersection(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("intersection")?;
-    let s = intersection_of(vm, sd(this)?, args.positional())?;
+    let s = intersection_multi(vm, this, args.positional())?;
     Ok(make_like(this, s))
 }
 
 fn set_intersection_update(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let s = intersection_of(vm, sd(this)?, args.positional())?;
-    let t = sd(this)?;
-    let old = std::mem::replace(&mut *t.data.table.lock(), s.table.into_inner());
-    drop(old);
+    args.no_kwargs("intersection_update")?;
+    let s = intersection_multi(vm, this, args.positional())?;
+    sd(this)?.data.replace_with(s);
     Ok(Value::NONE)
 }
 
 fn set_difference(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     args.no_kwargs("difference")?;
-    let s = difference_of(vm, sd(this)?, args.positional())?;
+    let so = &sd(this)?.data;
+    let s = match args.positional().split_first() {
+        None => copy_of(vm, so)?,
+        Some((first, rest)) => {
+            let r = difference(vm, so, first)?;
+            for o in rest {
+                r.difference_update(vm, o)?;
+            }
+            r
+        }
+    };
     Ok(make_like(this, s))
 }
 
 fn set_difference_update(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
-    let t = sd(this)?;
+    args.no_kwargs("difference_update")?;
+    let s = sd(this)?;
     for o in args.positional() {
-        for it in other_items(vm, o)? {
-            t.data.discard(vm, &it)?;
-        }
+        s.data.difference_update(vm, o)?;
     }
     Ok(Value::NONE)
 }
 
 fn set_symmetric_difference(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("symmetric_difference")?;
-    let s = symmetric_difference_of(vm, sd(this)?, other)?;
+    let s = symmetric_difference(vm, &sd(this)?.data, other)?;
     Ok(make_like(this, s))
 }
 
 fn set_symmetric_difference_update(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("symmetric_difference_update")?;
-    let s = symmetric_difference_of(vm, sd(this)?, other)?;
-    let old = std::mem::replace(&mut *sd(this)?.data.table.lock(), s.table.into_inner());
-    drop(old);
+    sd(this)?.data.symmetric_difference_update(vm, other)?;
     Ok(Value::NONE)
-}
-
-fn is_subset(vm: &mut Vm, a: &Obj<SetData>, b: &Obj<SetData>) -> PyResult<bool> {
-    if a.data.len() > b.data.len() {
-        return Ok(false);
-    }
-    for it in a.data.items() {
-        if !b.data.contains(vm, &it)? {
-            return Ok(false);
-        }
-    }
-    Ok(true)
-}
-
-fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
-    if v.downcast::<SetData>().is_some() {
-        Ok(v.clone())
-    } else {
-        let items = vm.collect(v)?;
-        new_set_from(vm, items)
-    }
 }
 
 fn set_issubset(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("issubset")?;
-    let o = as_set(vm, other)?;
-    Ok(Value::bool(is_subset(vm, sd(this)?, sd(&o)?)?))
+    Ok(Value::bool(is_subset(vm, &sd(this)?.data, other)?))
 }
 
 fn set_issuperset(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("issuperset")?;
-    let o = as_set(vm, other)?;
-    Ok(Value::bool(is_subset(vm, sd(&o)?, sd(this)?)?))
+    sd(this)?;
+    Ok(Value::bool(is_superset(vm, this, other)?))
 }
 
 fn set_isdisjoint(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("isdisjoint")?;
-    let s = sd(this)?;
-    for it in other_items(vm, other)? {
-        if s.data.contains(vm, &it)? {
+    let s = &sd(this)?.data;
+    if other.is(this) {
+        return Ok(Value::bool(s.is_empty()));
+    }
+    if let Some(o) = other.downcast::<SetData>() {
+        let (big, small) = if o.data.len() > s.len() {
+            (&o.data, s)
+        } else {
+            (s, &o.data)
+        };
+        for (hash, key) in small.entries() {
+            if big.contains_hashed(vm, &key, hash)? {
+                return Ok(Value::FALSE);
+            }
+        }
+        return Ok(Value::TRUE);
+    }
+    let it = vm.get_iter(other)?;
+    while let Some(key) = vm.next(&it)? {
+        if s.contains(vm, &key)? {
             return Ok(Value::FALSE);
         }
     }
@@ -466,18 +649,18 @@ fn binop(vm: &mut Vm, this: &Value, args: Args, which: &str, reflected: bool) ->
     } else {
         (this.clone(), other.clone())
     };
-    let sa = sd(&a)?;
+    let sa = &sd(&a)?.data;
     let s = match which {
         "__or__" => {
-            let s = SetData {
-                table: PyMutex::new(sa.data.copy_table()),
-            };
-            union_into(vm, &s, std::slice::from_ref(&b))?;
+            let s = copy_of(vm, sa)?;
+            if !a.is(&b) {
+                s.update(vm, &b)?;
+            }
             s
         }
-        "__and__" => intersection_of(vm, sa, std::slice::from_ref(&b))?,
-        "__sub__" => difference_of(vm, sa, std::slice::from_ref(&b))?,
-        _ => symmetric_difference_of(vm, sa, &b)?,
+        "__and__" => intersection(vm, sa, &b)?,
+        "__sub__" => difference(vm, sa, &b)?,
+        _ => symmetric_difference(vm, sa, &b)?,
     };
     Ok(make_like(&a, s))
 }
@@ -540,14 +723,14 @@ fn cmp(vm: &mut Vm, this: &Value, args: Args, op: ComparisonOperator) -> PyResul
     let Some(o) = other.downcast::<SetData>() else {
         return Ok(not_implemented());
     };
-    let a = sd(this)?;
+    let (a, o) = (&sd(this)?.data, &o.data);
     let r = match op {
-        ComparisonOperator::Equal => a.data.len() == o.data.len() && is_subset(vm, a, o)?,
-        ComparisonOperator::NotEqual => !(a.data.len() == o.data.len() && is_subset(vm, a, o)?),
-        ComparisonOperator::LessEqual => is_subset(vm, a, o)?,
-        ComparisonOperator::Less => a.data.len() < o.data.len() && is_subset(vm, a, o)?,
-        ComparisonOperator::GreaterEqual => is_subset(vm, o, a)?,
-        ComparisonOperator::Greater => a.data.len() > o.data.len() && is_subset(vm, o, a)?,
+        ComparisonOperator::Equal => a.len() == o.len() && is_subset(vm, a, other)?,
+        ComparisonOperator::NotEqual => !(a.len() == o.len() && is_subset(vm, a, other)?),
+        ComparisonOperator::LessEqual => is_subset(vm, a, other)?,
+        ComparisonOperator::Less => a.len() < o.len() && is_subset(vm, a, other)?,
+        ComparisonOperator::GreaterEqual => is_subset(vm, o, this)?,
+        ComparisonOperator::Greater => a.len() > o.len() && is_subset(vm, o, this)?,
     };
     Ok(Value::bool(r))
 }
@@ -595,20 +778,7 @@ fn set_repr(vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
 }
 
 fn frozenset_hash(_vm: &mut Vm, this: &Value, _args: Args) -> PyResult<Value> {
-    // CPython's frozenset hash: shuffle-and-xor of item hashes.
-    let hashes = sd(this)?.data.hashes();
-    let mut hash: u64 = 0;
-    for h in &hashes {
-        let h = *h as u64;
-        hash ^= ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);
-    }
-    hash ^= (hashes.len() as u64 + 1).wrapping_mul(1927868237);
-    hash ^= (hash >> 11) ^ (hash >> 25);
-    hash = hash.wrapping_mul(69069).wrapping_add(907133923);
-    let mut h = hash as i64;
-    if h == -1 {
-        h = 590923713;
-    }
+    let h = sd(this)?.data.table.lock().frozen_hash();
     Ok(crate::types::int::int_from_i64(h))
 }
 

@@ -11,7 +11,7 @@ use crate::types::int::IntValue;
 use crate::types::list::new_list;
 use crate::types::object::not_implemented;
 use crate::types::str::methods::{
-    adjust_indices, bind_kw, clinic_range, no_args, one_arg, slice_index, takes_range,
+    adjust_indices, bind_kw, buffer, clinic_range, no_args, one_arg, slice_index, takes_range,
 };
 use crate::types::str::{new_str, str_of};
 use crate::types::tuple::new_tuple;
@@ -264,45 +264,43 @@ fn b_endswith(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 // ----- replace, strip, prefixes -----
 
-fn replace_bytes(b: &[u8], old: &[u8], new: &[u8], count: i64) -> Vec<u8> {
+fn replace_bytes(b: &[u8], old: &[u8], new: &[u8], count: i64) -> PyResult<Vec<u8>> {
     let limit = if count < 0 {
         usize::MAX
     } else {
         count as usize
     };
-    if limit == 0 {
-        return b.to_vec();
-    }
-    let mut out = Vec::with_capacity(b.len());
-    if old.is_empty() {
-        let mut n = 0;
-        for &c in b {
-            if n < limit {
-                out.extend_from_slice(new);
-                n += 1;
+    // The match positions (at most `limit`; for an empty `old`, every gap).
+    let positions: Vec<usize> = if old.is_empty() {
+        (0..=b.len()).take(limit).collect()
+    } else {
+        let mut v = Vec::new();
+        let mut pos = 0;
+        while v.len() < limit {
+            match find_bytes(&b[pos..], old) {
+                Some(i) => {
+                    v.push(pos + i);
+                    pos += i + old.len();
+                }
+                None => break,
             }
-            out.push(c);
         }
-        if n < limit {
-            out.extend_from_slice(new);
-        }
-        return out;
+        v
+    };
+    let n = positions.len();
+    let total = n
+        .checked_mul(new.len())
+        .and_then(|x| x.checked_add(b.len()))
+        .map(|x| x - n * old.len());
+    let mut out = buffer(total)?;
+    let mut last = 0;
+    for p in positions {
+        out.extend_from_slice(&b[last..p]);
+        out.extend_from_slice(new);
+        last = p + old.len();
     }
-    let mut pos = 0;
-    let mut n = 0;
-    while n < limit {
-        match find_bytes(&b[pos..], old) {
-            Some(i) => {
-                out.extend_from_slice(&b[pos..pos + i]);
-                out.extend_from_slice(new);
-                pos += i + old.len();
-                n += 1;
-            }
-            None => break,
-        }
-    }
-    out.extend_from_slice(&b[pos..]);
-    out
+    out.extend_from_slice(&b[last..]);
+    Ok(out)
 }
 
 fn b_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -314,7 +312,7 @@ fn b_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         Some(c) => index_arg(vm, c)?,
         None => -1,
     };
-    Ok(same_kind(this, replace_bytes(&b, &old, &new, count)))
+    Ok(same_kind(this, replace_bytes(&b, &old, &new, count)?))
 }
 
 fn strip_impl(this: &Value, args: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {

@@ -372,46 +372,73 @@ fn str_endswith(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 // ----- replace, strip, prefixes -----
 
-/// `s.replace(old, new, count)` on plain text (`count < 0`: all).
-pub(crate) fn replace_text(s: &str, old: &str, new: &str, count: i64) -> Option<String> {
+/// A buffer for `n` bytes, or MemoryError if they cannot be allocated.
+pub(crate) fn buffer(n: Option<usize>) -> PyResult<Vec<u8>> {
+    let n = n
+        .filter(|n| *n <= isize::MAX as usize)
+        .ok_or_else(|| PyErr::overflow_error("result is too long"))?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| PyErr::memory_error(""))?;
+    Ok(v)
+}
+
+/// A string buffer for `n` bytes, or MemoryError if they cannot be allocated.
+pub(crate) fn string_buffer(n: Option<usize>) -> PyResult<String> {
+    let n = n
+        .filter(|n| *n <= isize::MAX as usize)
+        .ok_or_else(|| PyErr::overflow_error("result is too long"))?;
+    let mut v = String::new();
+    v.try_reserve_exact(n)
+        .map_err(|_| PyErr::memory_error(""))?;
+    Ok(v)
+}
+
+/// `s.replace(old, new, count)` on plain text (`count < 0`: all); None when nothing changes.
+pub(crate) fn replace_text(s: &str, old: &str, new: &str, count: i64) -> PyResult<Option<String>> {
     if count == 0 {
-        return None;
+        return Ok(None);
     }
     let limit = if count < 0 {
         usize::MAX
     } else {
         count as usize
     };
+    let n = if old.is_empty() {
+        nchars(s).saturating_add(1).min(limit)
+    } else {
+        s.match_indices(old).take(limit).count()
+    };
+    if n == 0 {
+        return Ok(None);
+    }
+    let total = n
+        .checked_mul(new.len())
+        .and_then(|x| x.checked_add(s.len()))
+        .map(|x| x - n * old.len());
+    let mut out = string_buffer(total)?;
     if old.is_empty() {
-        let mut out = String::with_capacity(s.len() + new.len() * (s.len() + 1).min(limit));
-        let mut n = 0;
+        let mut done = 0;
         for c in s.chars() {
-            if n < limit {
+            if done < n {
                 out.push_str(new);
-                n += 1;
+                done += 1;
             }
             out.push(c);
         }
-        if n < limit {
+        if done < n {
             out.push_str(new);
         }
-        return Some(out);
-    }
-    if !s.contains(old) {
-        return None;
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut last = 0;
-    for (n, (i, _)) in s.match_indices(old).enumerate() {
-        if n >= limit {
-            break;
+    } else {
+        let mut last = 0;
+        for (i, _) in s.match_indices(old).take(n) {
+            out.push_str(&s[last..i]);
+            out.push_str(new);
+            last = i + old.len();
         }
-        out.push_str(&s[last..i]);
-        out.push_str(new);
-        last = i + old.len();
+        out.push_str(&s[last..]);
     }
-    out.push_str(&s[last..]);
-    Some(out)
+    Ok(Some(out))
 }
 
 fn str_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -423,7 +450,7 @@ fn str_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         Some(c) => index_arg(vm, c)?,
         None => -1,
     };
-    match replace_text(s.data.as_str(), old, new, count) {
+    match replace_text(s.data.as_str(), old, new, count)? {
         Some(out) => Ok(new_str(out)),
         None => unchanged(this),
     }
@@ -714,10 +741,10 @@ fn str_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     if items.len() == 1 && type_of(&items[0]).is(&types().str) {
         return Ok(items[0].clone());
     }
-    let mut total = sep.len() * items.len().saturating_sub(1);
+    let mut total = sep.len().checked_mul(items.len().saturating_sub(1));
     for (i, item) in items.iter().enumerate() {
         match str_of(item) {
-            Some(t) => total += t.len(),
+            Some(t) => total = total.and_then(|n| n.checked_add(t.len())),
             None => {
                 return Err(PyErr::type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -726,7 +753,7 @@ fn str_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             }
         }
     }
-    let mut out = String::with_capacity(total);
+    let mut out = string_buffer(total)?;
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.push_str(sep);

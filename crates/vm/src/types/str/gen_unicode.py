@@ -24,6 +24,7 @@ def ranges(pred):
 
 def emit_ranges(name, doc, rs):
     print(f"/// {doc}")
+    print("#[rustfmt::skip]")
     print(f"pub(crate) static {name}: [(u32, u32); {len(rs)}] = [")
     line = "   "
     for lo, hi in rs:
@@ -74,6 +75,7 @@ def delta_runs(mapping):
 
 def emit_runs(name, doc, runs):
     print(f"/// {doc}")
+    print("#[rustfmt::skip]")
     print(f"pub(crate) static {name}: [(u32, u32, u32, i32); {len(runs)}] = [")
     line = "   "
     for a, b, st, d in runs:

@@ -163,3 +163,14 @@ assert list(big)[5000] == 0 and len(big) == 10000
 # in / not in test keys only.
 assert "a" in {"a": 1} and 1 not in {"a": 1}
 print("ok")
+
+# Insert/delete churn: deleted slots must not fill the index (lookups would never end).
+d = {}
+for r in range(200):
+    for k in range(-4, 4):
+        d[k + r] = r
+    for k in range(-4, 4):
+        del d[k + r]
+assert d == {} and len(d) == 0
+d["a"] = 1
+assert list(d.items()) == [("a", 1)]

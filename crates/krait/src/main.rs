@@ -218,7 +218,9 @@ fn run(argv: Vec<String>, opts: Options) -> i32 {
         Program::File(f) => match std::fs::read(f) {
             // Like CPython 3.9+, the main script's code (and __file__) get an absolute path.
             Ok(bytes) => {
-                let abs = std::path::absolute(f).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| f.clone());
+                let abs = std::path::absolute(f)
+                    .map(|p| p.to_string_lossy().into_owned())
+                    .unwrap_or_else(|_| f.clone());
                 interp.run_file_bytes(&bytes, &abs)
             }
             Err(e) => {

@@ -201,10 +201,9 @@ impl Vm {
             }
             self.frames.push(f);
         }
-        self.native_depth += 1;
-        let r = self.run();
-        self.native_depth -= 1;
-        r
+        // Only Python frames count against the recursion limit here (CPython 3.11 does
+        // not count the native call that enters them); check_stack guards the Rust stack.
+        self.run()
     }
 
     /// Runs a function's code with an explicit locals mapping (class bodies run by
@@ -227,10 +226,9 @@ impl Vm {
             );
             self.frames.push(f);
         }
-        self.native_depth += 1;
-        let r = self.run();
-        self.native_depth -= 1;
-        r
+        // Only Python frames count against the recursion limit here (CPython 3.11 does
+        // not count the native call that enters them); check_stack guards the Rust stack.
+        self.run()
     }
 
     /// `cls(*args)`: `type.__call__`.

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use crate::types::exception::ExceptionData;
 use crate::types::str::str_of;
-use crate::types::type_of;
+use crate::types::{type_of, types};
 use crate::value::Value;
 use crate::Vm;
 
@@ -114,7 +114,7 @@ fn format_single(vm: &mut Vm, exc: &Value, out: &mut String, cache: &mut LineCac
     let ty = type_of(exc);
     let is_syntax = ty.is_subtype(&crate::types::types().exc.syntax_error);
     if is_syntax {
-        format_syntax_error(vm, exc, out, cache);
+        format_syntax_error(vm, exc, out);
         return;
     }
     out.push_str(&exception_header(vm, exc));
@@ -280,7 +280,47 @@ fn caret_anchors(segment: &str) -> Option<(usize, usize)> {
     }
 }
 
-fn format_syntax_error(vm: &mut Vm, exc: &Value, out: &mut String, cache: &mut LineCache) {
+/// The source line and caret line of a syntax error, as CPython's `print_error_text`
+/// lays them out: leading blanks are dropped (moving the caret with them), no caret when
+/// it would fall left of the text, `end_offset - offset` carets (at least one).
+fn push_error_text(out: &mut String, text: &str, offset: i64, end_offset: i64) {
+    let carets = if end_offset > 0 && end_offset > offset {
+        end_offset - offset
+    } else {
+        1
+    };
+    let mut offset = offset - 1;
+    let mut text = text;
+    while let Some(rest) = text.strip_prefix([' ', '\t', '\x0c']) {
+        text = rest;
+        offset -= 1;
+    }
+    let len = text.strip_suffix('\n').unwrap_or(text).chars().count() as i64;
+    offset = offset.min(len);
+    // Show only the line of a multi-line text that holds the offset.
+    while let Some(nl) = text.find('\n') {
+        let inl = text[..nl].chars().count() as i64;
+        if inl >= offset {
+            break;
+        }
+        text = &text[nl + 1..];
+        offset -= inl + 1;
+    }
+    out.push_str("    ");
+    out.push_str(text);
+    if !text.ends_with('\n') {
+        out.push('\n');
+    }
+    if offset < 0 {
+        return;
+    }
+    out.push_str("    ");
+    out.push_str(&" ".repeat(offset as usize));
+    out.push_str(&"^".repeat(carets as usize));
+    out.push('\n');
+}
+
+fn format_syntax_error(vm: &mut Vm, exc: &Value, out: &mut String) {
     let get = |vm: &mut Vm, n: &str| {
         vm.lookup_attr(exc, &crate::intern::intern(n))
             .ok()
@@ -297,36 +337,27 @@ fn format_syntax_error(vm: &mut Vm, exc: &Value, out: &mut String, cache: &mut L
     let fname = str_of(&filename).unwrap_or("<string>").to_string();
     if let Some(l) = lineno.as_small_int() {
         out.push_str(&format!("  File \"{fname}\", line {l}\n"));
-        let text_s = match str_of(&text) {
-            Some(t) => Some(t.to_string()),
-            None => cache.line(&fname, l as u32),
+        // CPython reads the end position only from exact SyntaxErrors; subclasses such
+        // as IndentationError always get a single caret.
+        let exact = type_of(exc).is(&types().exc.syntax_error);
+        let offset = offset.as_small_int().unwrap_or(-1);
+        let mut end_offset = if exact {
+            end_offset.as_small_int().unwrap_or(-1)
+        } else {
+            -1
         };
-        if let Some(t) = text_s {
-            let line = t.trim_end_matches(['\n', '\r']);
-            let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-            let lead = line.chars().count() - stripped.chars().count();
-            out.push_str("    ");
-            out.push_str(stripped);
-            out.push('\n');
-            if let Some(off) = offset.as_small_int() {
-                let off = off.max(1) as usize;
-                let mut end = end_offset
-                    .as_small_int()
-                    .map(|e| e as usize)
-                    .unwrap_or(off + 1);
-                if end_lineno.as_small_int().is_some_and(|el| el != l) {
-                    end = line.chars().count() + 1;
-                }
-                if end <= off {
-                    end = off + 1;
-                }
-                let col = off.saturating_sub(1).saturating_sub(lead);
-                let width = (end - off).min(stripped.chars().count().saturating_sub(col).max(1));
-                out.push_str("    ");
-                out.push_str(&" ".repeat(col));
-                out.push_str(&"^".repeat(width.max(1)));
-                out.push('\n');
+        let end_lineno = if exact {
+            end_lineno.as_small_int().unwrap_or(l)
+        } else {
+            l
+        };
+        if let Some(t) = str_of(&text) {
+            let size = t.chars().count() as i64;
+            if end_lineno > l {
+                end_offset = size;
             }
+            end_offset = end_offset.min(size + 1);
+            push_error_text(out, t, offset, end_offset);
         }
     }
     let ty = type_of(exc);

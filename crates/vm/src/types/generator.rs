@@ -186,12 +186,10 @@ fn resume(
         &mut vm.exc_info,
         std::mem::replace(&mut *gen.data.exc_state.lock(), Value::NONE),
     );
-    vm.native_depth += 1;
     let r = match exc {
         Some(e) => vm.run_with_exception(e),
         None => vm.run(),
     };
-    vm.native_depth -= 1;
     let inner_exc = std::mem::replace(&mut vm.exc_info, saved);
     let suspended = gen.data.state.load(Ordering::Acquire) == SUSPENDED;
     if suspended {

@@ -11,7 +11,8 @@ use crate::types::int::IntValue;
 use crate::types::list::new_list;
 use crate::types::object::not_implemented;
 use crate::types::str::methods::{
-    adjust_indices, bind_kw, buffer, clinic_range, no_args, one_arg, slice_index, takes_range,
+    adjust_indices, bind_kw, buffer, clinic_range, clinic_type_name, no_args, one_arg, slice_index,
+    takes_range,
 };
 use crate::types::str::{new_str, str_of};
 use crate::types::tuple::new_tuple;
@@ -158,9 +159,9 @@ fn with_view<R>(this: &Value, f: impl FnOnce(&[u8]) -> R) -> PyResult<R> {
 
 fn search(vm: &mut Vm, this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Option<usize>> {
     let pos = takes_range(&args, kind_name(this), name, 1, 3)?;
-    let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
+    let sub = sub_arg(vm, &pos[0])?;
     with_view(this, |b| {
         let (start, end) = adjust_indices(start, end, b.len());
         if end < start || end - start < sub.len() {
@@ -202,9 +203,9 @@ fn b_rindex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn b_count(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let pos = takes_range(&args, kind_name(this), "count", 1, 3)?;
-    let sub = sub_arg(vm, &pos[0])?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
+    let sub = sub_arg(vm, &pos[0])?;
     let n = with_view(this, |b| {
         let (start, end) = adjust_indices(start, end, b.len());
         if end < start || end - start < sub.len() {
@@ -527,7 +528,7 @@ fn b_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
     let [keepends] = bind_kw(&args, "splitlines", ["keepends"])?;
     let keepends = match keepends {
-        Some(k) => vm.is_true(k)?,
+        Some(k) => index_arg(vm, k)? != 0,
         None => false,
     };
     let mut out = Vec::new();
@@ -583,8 +584,8 @@ fn b_join(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<Value> {
     let b = this_bytes(this)?;
-    let sep = one_arg(&args, kind_name(this), name)?;
-    let sep = need_bytes(sep)?;
+    let sep_obj = one_arg(&args, kind_name(this), name)?;
+    let sep = need_bytes(sep_obj)?;
     if sep.is_empty() {
         return Err(PyErr::value_error("empty separator"));
     }
@@ -594,8 +595,14 @@ fn partition_impl(this: &Value, args: Args, name: &str, rev: bool) -> PyResult<V
         find_bytes(&b, &sep)
     };
     let k = |v: &[u8]| same_kind(this, v.to_vec());
+    // A bytes receiver returns the separator object itself.
+    let mid = if is_bytearray(this) {
+        k(&sep)
+    } else {
+        sep_obj.clone()
+    };
     Ok(match found {
-        Some(i) => new_tuple(vec![k(&b[..i]), k(&sep), k(&b[i + sep.len()..])]),
+        Some(i) => new_tuple(vec![k(&b[..i]), mid, k(&b[i + sep.len()..])]),
         None if rev => new_tuple(vec![k(&[]), k(&[]), k(&b)]),
         None => new_tuple(vec![k(&b), k(&[]), k(&[])]),
     })
@@ -746,7 +753,7 @@ fn fill_arg(v: Option<&Value>, name: &str) -> PyResult<u8> {
         Some(b) if b.len() == 1 => Ok(b[0]),
         _ => Err(PyErr::type_error(format!(
             "{name}() argument 2 must be a byte string of length 1, not {}",
-            type_of(v).name()
+            clinic_type_name(v)
         ))),
     }
 }
@@ -852,31 +859,28 @@ fn b_hex(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let b = this_bytes(this)?;
     let [sep, per] = bind_kw(&args, "hex", ["sep", "bytes_per_sep"])?;
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let per = match per {
+        Some(p) => index_arg(vm, p)?,
+        None => 1,
+    };
     let sep: Option<char> = match sep {
         None => None,
         Some(s) => {
-            let text: Vec<char> = if let Some(t) = str_of(s) {
-                t.chars().collect()
-            } else if let Some(bs) = bytes_like(s) {
-                bs.iter().map(|&c| c as char).collect()
-            } else {
-                return Err(PyErr::type_error(format!(
-                    "object of type '{}' has no len()",
-                    type_of(s).name()
-                )));
-            };
-            if text.len() != 1 {
+            if vm.len(s)? != 1 {
                 return Err(PyErr::value_error("sep must be length 1."));
             }
+            let text: Vec<char> = if let Some(t) = str_of(s) {
+                t.chars().collect()
+            } else if let Some(bs) = s.downcast::<BytesData>() {
+                bs.data.as_bytes().iter().map(|&c| c as char).collect()
+            } else {
+                return Err(PyErr::type_error("sep must be str or bytes."));
+            };
             if !text[0].is_ascii() {
                 return Err(PyErr::value_error("sep must be ASCII."));
             }
             Some(text[0])
         }
-    };
-    let per = match per {
-        Some(p) => index_arg(vm, p)?,
-        None => 1,
     };
     let mut out = String::with_capacity(b.len() * 3);
     let group = per.unsigned_abs() as usize;
@@ -962,7 +966,7 @@ fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         Some(e) => str_of(e).map(str::to_string).ok_or_else(|| {
             PyErr::type_error(format!(
                 "decode() argument 'encoding' must be str, not {}",
-                type_of(e).name()
+                clinic_type_name(e)
             ))
         })?,
         None => "utf-8".into(),
@@ -971,7 +975,7 @@ fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         Some(e) => str_of(e).map(str::to_string).ok_or_else(|| {
             PyErr::type_error(format!(
                 "decode() argument 'errors' must be str, not {}",
-                type_of(e).name()
+                clinic_type_name(e)
             ))
         })?,
         None => "strict".into(),

@@ -30,6 +30,22 @@ fn unchanged(this: &Value) -> PyResult<Value> {
     }
 }
 
+/// The type name Argument Clinic's messages use ("None" for None).
+pub(crate) fn clinic_type_name(v: &Value) -> String {
+    if v.is_none() {
+        "None".to_string()
+    } else {
+        type_of(v).name().to_string()
+    }
+}
+
+/// A str argument for an Argument Clinic parameter: "`{what}` must be str, not None".
+pub(crate) fn clinic_str<'a>(v: &'a Value, what: &str) -> PyResult<&'a str> {
+    str_of(v).ok_or_else(|| {
+        PyErr::type_error(format!("{what} must be str, not {}", clinic_type_name(v)))
+    })
+}
+
 /// A str argument; otherwise TypeError "`{prefix}must be str, not T`".
 pub(crate) fn need_str<'a>(v: &'a Value, prefix: &str) -> PyResult<&'a str> {
     str_of(v)
@@ -126,9 +142,9 @@ fn search_args<'a>(
     args: &Args<'a>,
 ) -> PyResult<(&'a str, Option<i64>, Option<i64>)> {
     let pos = takes_range(args, "str", name, 1, 3)?;
-    let sub = need_str(&pos[0], "")?;
     let start = slice_index(vm, pos.get(1))?;
     let end = slice_index(vm, pos.get(2))?;
+    let sub = need_str(&pos[0], "")?;
     Ok((sub, start, end))
 }
 
@@ -444,8 +460,8 @@ pub(crate) fn replace_text(s: &str, old: &str, new: &str, count: i64) -> PyResul
 fn str_replace(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let s = sd(this)?;
     let pos = clinic_range(&args, "str", "replace", 2, 3)?;
-    let old = need_str(&pos[0], "replace() argument 1 ")?;
-    let new = need_str(&pos[1], "replace() argument 2 ")?;
+    let old = clinic_str(&pos[0], "replace() argument 1")?;
+    let new = clinic_str(&pos[1], "replace() argument 2")?;
     let count = match pos.get(2) {
         Some(c) => index_arg(vm, c)?,
         None => -1,
@@ -510,7 +526,7 @@ fn str_rstrip(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn str_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let p = one_arg(&args, "str", "removeprefix")?;
-    let p = need_str(p, "removeprefix() argument ")?;
+    let p = clinic_str(p, "removeprefix() argument")?;
     match sd(this)?.data.as_str().strip_prefix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
         _ => unchanged(this),
@@ -519,7 +535,7 @@ fn str_removeprefix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn str_removesuffix(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let p = one_arg(&args, "str", "removesuffix")?;
-    let p = need_str(p, "removesuffix() argument ")?;
+    let p = clinic_str(p, "removesuffix() argument")?;
     match sd(this)?.data.as_str().strip_suffix(p) {
         Some(rest) if !p.is_empty() => Ok(new_str(rest)),
         _ => unchanged(this),
@@ -684,7 +700,7 @@ fn str_splitlines(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let text = s.data.as_str();
     let [keepends] = bind_kw(&args, "splitlines", ["keepends"])?;
     let keepends = match keepends {
-        Some(k) => vm.is_true(k)?,
+        Some(k) => index_arg(vm, k)? != 0,
         None => false,
     };
     let mut out = Vec::new();
@@ -884,9 +900,10 @@ fn str_isascii(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 fn fill_arg(v: Option<&Value>, name: &str) -> PyResult<char> {
     let Some(v) = v else { return Ok(' ') };
+    let _ = name;
     let Some(f) = str_of(v) else {
         return Err(PyErr::type_error(format!(
-            "{name}() argument 2 must be str, not {}",
+            "The fill character must be a unicode character, not {}",
             type_of(v).name()
         )));
     };
@@ -1012,21 +1029,11 @@ fn str_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 fn str_encode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [encoding, errors] = bind_kw(&args, "encode", ["encoding", "errors"])?;
     let enc = match encoding {
-        Some(e) => str_of(e).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "encode() argument 'encoding' must be str, not {}",
-                type_of(e).name()
-            ))
-        })?,
+        Some(e) => clinic_str(e, "encode() argument 'encoding'")?,
         None => "utf-8",
     };
     let errs = match errors {
-        Some(e) => str_of(e).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "encode() argument 'errors' must be str, not {}",
-                type_of(e).name()
-            ))
-        })?,
+        Some(e) => clinic_str(e, "encode() argument 'errors'")?,
         None => "strict",
     };
     let _ = vm;

@@ -77,7 +77,7 @@ fn is_number(v: &Value) -> bool {
 }
 
 /// The float value of a `%e/%f/%g` argument (`PyFloat_AsDouble`).
-fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
+fn float_arg(vm: &mut Vm, v: &Value, kind: Kind) -> PyResult<f64> {
     if let Some(f) = crate::types::float::float_value(v) {
         return Ok(f);
     }
@@ -98,27 +98,33 @@ fn float_arg(vm: &mut Vm, v: &Value) -> PyResult<f64> {
         let i = vm.index_value(v)?;
         return crate::types::int::to_f64_exact(&i.into_value());
     }
-    Err(PyErr::type_error(format!(
-        "must be real number, not {}",
-        type_of(v).name()
-    )))
+    Err(PyErr::type_error(match kind {
+        Kind::Str => format!("must be real number, not {}", type_of(v).name()),
+        Kind::Bytes => format!("float argument required, not {}", type_of(v).name()),
+    }))
 }
 
 /// The int value of a `%d/%x/...` argument.
-fn int_arg(vm: &mut Vm, v: &Value, conv: char) -> PyResult<IntValue> {
+fn int_arg(vm: &mut Vm, v: &Value, conv: char, kind: Kind) -> PyResult<IntValue> {
     if let Some(i) = IntValue::of(v) {
         return Ok(i);
     }
+    // bytes formatting names %i as %d.
+    let shown = if kind == Kind::Bytes && conv == 'i' {
+        'd'
+    } else {
+        conv
+    };
     let integer_only = matches!(conv, 'o' | 'x' | 'X');
     let wrong = || {
         if integer_only {
             PyErr::type_error(format!(
-                "%{conv} format: an integer is required, not {}",
+                "%{shown} format: an integer is required, not {}",
                 type_of(v).name()
             ))
         } else {
             PyErr::type_error(format!(
-                "%{conv} format: a real number is required, not {}",
+                "%{shown} format: a real number is required, not {}",
                 type_of(v).name()
             ))
         }
@@ -174,16 +180,23 @@ fn pad_into(
 }
 
 /// The error for an unknown conversion at byte `pos` of `fmt` (a character index for str).
-fn unsupported(kind: Kind, fmt: &[u8], pos: usize, c: char) -> PyErr {
+///
+/// For bytes, CPython reads the character as a signed C `char` unless width or precision
+/// digits came just before it (`after_digits`), so a non-ASCII byte there fails while
+/// building the message.
+fn unsupported(kind: Kind, fmt: &[u8], pos: usize, c: char, after_digits: bool) -> PyErr {
     let index = match kind {
         Kind::Str => String::from_utf8_lossy(&fmt[..pos]).chars().count(),
         Kind::Bytes => pos,
     };
-    if kind == Kind::Bytes && (c as u32) > 0x7f {
-        // CPython's message formatting chokes on a non-ASCII byte here.
+    if kind == Kind::Bytes && (c as u32) > 0x7f && !after_digits {
         return PyErr::overflow_error("character argument not in range(0x110000)");
     }
-    let shown = if (' '..='~').contains(&c) { c } else { '?' };
+    let shown = match kind {
+        Kind::Bytes => c,
+        Kind::Str if (' '..='~').contains(&c) => c,
+        Kind::Str => '?',
+    };
     PyErr::value_error(format!(
         "unsupported format character '{shown}' (0x{:x}) at index {index}",
         c as u32
@@ -302,6 +315,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
             pos += 1;
         }
         // Width.
+        let mut after_digits = false;
         let mut width: Option<usize> = None;
         if pos < n && fmt[pos] == b'*' {
             pos += 1;
@@ -319,12 +333,14 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                 }
                 width = Some(w * 10 + d);
                 pos += 1;
+                after_digits = true;
             }
         }
         // Precision.
         let mut precision: Option<usize> = None;
         if pos < n && fmt[pos] == b'.' {
             pos += 1;
+            after_digits = false;
             if pos < n && fmt[pos] == b'*' {
                 pos += 1;
                 let p = star_arg(&mut st)?;
@@ -343,6 +359,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                     }
                     p = p * 10 + d;
                     pos += 1;
+                    after_digits = true;
                 }
                 precision = Some(p);
             }
@@ -350,6 +367,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
         // Length modifiers are accepted and ignored.
         if pos < n && matches!(fmt[pos], b'h' | b'l' | b'L') {
             pos += 1;
+            after_digits = false;
         }
         if pos >= n {
             return Err(PyErr::value_error("incomplete format"));
@@ -378,7 +396,9 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                     (Kind::Str, 'a') => str_of(&vm.ascii(&v)?).unwrap_or("").as_bytes().to_vec(),
                     (Kind::Bytes, 's' | 'b') => bytes_for_s(vm, &v)?,
                     (Kind::Bytes, _) => str_of(&vm.ascii(&v)?).unwrap_or("").as_bytes().to_vec(),
-                    (Kind::Str, _) => return Err(unsupported(kind, fmt, conv_pos, conv)),
+                    (Kind::Str, _) => {
+                        return Err(unsupported(kind, fmt, conv_pos, conv, after_digits))
+                    }
                 };
                 let (body, len) = match kind {
                     Kind::Str => {
@@ -400,7 +420,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                 pad_into(&mut out, &body, len, width, flags.left)?;
             }
             'd' | 'i' | 'u' | 'o' | 'x' | 'X' => {
-                let i = int_arg(vm, &v, conv)?;
+                let i = int_arg(vm, &v, conv, kind)?;
                 let text = match &i {
                     IntValue::Small(x) => {
                         crate::numfmt::percent_format_i64(*x, &flags, width, precision, conv)
@@ -413,7 +433,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                 out.extend_from_slice(text.as_bytes());
             }
             'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
-                let x = float_arg(vm, &v)?;
+                let x = float_arg(vm, &v, kind)?;
                 let text = crate::numfmt::percent_format_float(x, &flags, width, precision, conv)
                     .map_err(crate::numfmt_err)?;
                 out.extend_from_slice(text.as_bytes());
@@ -429,7 +449,7 @@ pub fn percent_format(vm: &mut Vm, fmt: &[u8], args: &Value, kind: Kind) -> PyRe
                 };
                 pad_into(&mut out, &body, len, width, flags.left)?;
             }
-            _ => return Err(unsupported(kind, fmt, conv_pos, conv)),
+            _ => return Err(unsupported(kind, fmt, conv_pos, conv, after_digits)),
         }
     }
     let leftover = if st.is_tuple {

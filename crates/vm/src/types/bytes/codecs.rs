@@ -276,7 +276,7 @@ pub fn decode(b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
             }
             Ok(out)
         }
-        Codec::Wide(size, endian) => decode_wide(b, size, endian, errors, codec_name(codec)),
+        Codec::Wide(size, endian) => decode_wide(b, size, endian, errors),
     }
 }
 
@@ -315,13 +315,7 @@ fn decode_utf8(b: &[u8], errors: &str) -> PyResult<String> {
     }
 }
 
-fn decode_wide(
-    b: &[u8],
-    size: usize,
-    endian: Option<Endian>,
-    errors: &str,
-    name: &str,
-) -> PyResult<String> {
+fn decode_wide(b: &[u8], size: usize, endian: Option<Endian>, errors: &str) -> PyResult<String> {
     let mut pos = 0;
     let little = match endian {
         Some(e) => e == Endian::Little,
@@ -356,6 +350,11 @@ fn decode_wide(
             }
         }
     };
+    // Errors name the byte order actually used.
+    let name = codec_name(Codec::Wide(
+        size,
+        Some(if little { Endian::Little } else { Endian::Big }),
+    ));
     let unit = |i: usize| -> u32 {
         if size == 2 {
             let a = [b[i], b[i + 1]];

@@ -1248,6 +1248,28 @@ fn ba_copy(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     Ok(new_bytearray(ba(this)?.data.snapshot()))
 }
 
+/// Removes the bytes at `positions` (computed for a length of `len`).
+fn delete_positions(
+    a: &crate::object::Obj<ByteArrayData>,
+    positions: impl Iterator<Item = usize>,
+    len: usize,
+) {
+    let mut drop = vec![false; len];
+    for p in positions {
+        if p < len {
+            drop[p] = true;
+        }
+    }
+    a.data.with(|v| {
+        let mut k = 0;
+        v.retain(|_| {
+            let keep = !drop.get(k).copied().unwrap_or(false);
+            k += 1;
+            keep
+        });
+    });
+}
+
 fn ba_setitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [key, value] = args.exact::<2>("__setitem__")?;
     let a = ba(this)?;
@@ -1279,6 +1301,11 @@ fn ba_setitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             });
             return Ok(Value::NONE);
         }
+        if new.is_empty() {
+            // An empty value deletes the extended slice.
+            delete_positions(a, idx.iter(), len);
+            return Ok(Value::NONE);
+        }
         if new.len() != idx.len {
             return Err(PyErr::value_error(format!(
                 "attempt to assign bytes of size {} to extended slice of size {}",
@@ -1296,9 +1323,9 @@ fn ba_setitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         });
         return Ok(Value::NONE);
     }
+    let c = byte_value(vm, value)?;
     let len = a.data.len();
     let i = crate::types::seq::index_of(vm, key, len, "bytearray")?;
-    let c = byte_value(vm, value)?;
     a.data.with(|v| {
         if let Some(slot) = v.get_mut(i) {
             *slot = c;
@@ -1313,20 +1340,7 @@ fn ba_delitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let len = a.data.len();
     if let Some(sl) = key.downcast::<crate::types::slice::SliceData>() {
         let idx = sl.data.indices(vm, len)?;
-        let mut drop = vec![false; len];
-        for p in idx.iter() {
-            if p < len {
-                drop[p] = true;
-            }
-        }
-        a.data.with(|v| {
-            let mut k = 0;
-            v.retain(|_| {
-                let keep = !drop.get(k).copied().unwrap_or(false);
-                k += 1;
-                keep
-            });
-        });
+        delete_positions(a, idx.iter(), len);
         return Ok(Value::NONE);
     }
     let i = crate::types::seq::index_of(vm, key, len, "bytearray")?;

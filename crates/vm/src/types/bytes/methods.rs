@@ -1034,14 +1034,17 @@ fn b_maketrans(_vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
 
 // ----- operators -----
 
-fn b_add(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+fn b_add(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("__add__")?;
     let Some(o) = bytes_like(other) else {
-        if type_of(other)
-            .lookup(&crate::intern::names().__radd__)
-            .is_some()
+        // Concatenation comes after the other operand's `__radd__` (as CPython's
+        // sequence concat slot does); only then is it an error.
+        if let Some(r) =
+            vm.call_special(other, &crate::intern::names().__radd__, &[this.clone()])?
         {
-            return Ok(not_implemented());
+            if !crate::types::object::is_not_implemented(&r) {
+                return Ok(r);
+            }
         }
         return Err(PyErr::type_error(format!(
             "can't concat {} to {}",

@@ -55,7 +55,9 @@ fn is_mapping(v: &Value, kind: Kind) -> bool {
     if v.downcast::<TupleData>().is_some() || v.downcast::<StrData>().is_some() {
         return false;
     }
-    if kind == Kind::Bytes && v.downcast::<BytesData>().is_some() {
+    if kind == Kind::Bytes
+        && (v.downcast::<BytesData>().is_some() || v.downcast::<ByteArrayData>().is_some())
+    {
         return false;
     }
     type_of(v)

@@ -960,7 +960,7 @@ fn b_fromhex(vm: &mut Vm, cls: &Value, args: Args) -> PyResult<Value> {
     vm.call(cls, &[base])
 }
 
-fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+fn b_decode(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [encoding, errors] = bind_kw(&args, "decode", ["encoding", "errors"])?;
     let enc = match encoding {
         Some(e) => str_of(e).map(str::to_string).ok_or_else(|| {
@@ -980,7 +980,6 @@ fn b_decode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         })?,
         None => "strict".into(),
     };
-    let _ = vm;
     Ok(new_str(codecs::decode(&this_bytes(this)?, &enc, &errs)?))
 }
 
@@ -1039,9 +1038,11 @@ fn b_add(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let Some(o) = bytes_like(other) else {
         // Concatenation comes after the other operand's `__radd__` (as CPython's
         // sequence concat slot does); only then is it an error.
-        if let Some(r) =
-            vm.call_special(other, &crate::intern::names().__radd__, &[this.clone()])?
-        {
+        if let Some(r) = vm.call_special(
+            other,
+            &crate::intern::names().__radd__,
+            std::slice::from_ref(this),
+        )? {
             if !crate::types::object::is_not_implemented(&r) {
                 return Ok(r);
             }

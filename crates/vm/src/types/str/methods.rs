@@ -898,9 +898,8 @@ fn str_isascii(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 // ----- padding -----
 
-fn fill_arg(v: Option<&Value>, name: &str) -> PyResult<char> {
+fn fill_arg(v: Option<&Value>) -> PyResult<char> {
     let Some(v) = v else { return Ok(' ') };
-    let _ = name;
     let Some(f) = str_of(v) else {
         return Err(PyErr::type_error(format!(
             "The fill character must be a unicode character, not {}",
@@ -935,7 +934,7 @@ fn justify(vm: &mut Vm, this: &Value, args: Args, name: &str) -> PyResult<Value>
     let len = sd(this)?.data.char_len();
     let pos = clinic_range(&args, "str", name, 1, 2)?;
     let width = index_arg(vm, &pos[0])?;
-    let fill = fill_arg(pos.get(1), name)?;
+    let fill = fill_arg(pos.get(1))?;
     if width <= len as i64 {
         return unchanged(this);
     }
@@ -1026,7 +1025,7 @@ fn str_expandtabs(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 
 // ----- encode, translate -----
 
-fn str_encode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
+fn str_encode(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [encoding, errors] = bind_kw(&args, "encode", ["encoding", "errors"])?;
     let enc = match encoding {
         Some(e) => clinic_str(e, "encode() argument 'encoding'")?,
@@ -1036,7 +1035,6 @@ fn str_encode(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         Some(e) => clinic_str(e, "encode() argument 'errors'")?,
         None => "strict",
     };
-    let _ = vm;
     let b = crate::types::bytes::codecs::encode(sd(this)?.data.as_str(), enc, errs)?;
     Ok(crate::types::bytes::new_bytes(b))
 }

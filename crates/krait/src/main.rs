@@ -5,6 +5,11 @@ use std::path::Path;
 
 use krait_vm::{Config, Interpreter};
 
+// mimalloc: the interpreter allocates and frees many small objects; glibc malloc showed up
+// at 5-12% of the benchmark profiles (see ARCHITECTURE.md, "Dependencies").
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stack size of the interpreter thread: deep enough for any recursion the VM allows
 /// (Python-to-Python calls do not use the Rust stack; native re-entry is bounded).
 const STACK_SIZE: usize = 512 * 1024 * 1024;

@@ -12,7 +12,7 @@ use crate::types::function::FunctionData;
 use crate::types::method::BoundMethodData;
 use crate::types::module::ModuleData;
 use crate::types::str::StrData;
-use crate::types::typeobj::{tflags, TypeData};
+use crate::types::typeobj::{tflags, AttrKind, TypeData};
 use crate::types::{type_of, types};
 use crate::value::Value;
 use crate::{PyErr, PyResult, Vm};
@@ -93,6 +93,74 @@ fn is_set_descriptor(d: &Value, setting: bool) -> bool {
                 ty.lookup(&n.__delete__).is_some()
             }
         }
+    }
+}
+
+/// The `AttrKind` of attribute `d` found on type `ty` (method-cache fill; no Python code).
+pub(crate) fn kind_for_cache(ty: &TypeData, d: &Value) -> AttrKind {
+    let Some(h) = d.as_header() else {
+        return AttrKind::Plain;
+    };
+    if h.ty().data.has_flag(tflags::HEAPTYPE) {
+        return AttrKind::Dynamic;
+    }
+    match h.layout() {
+        Layout::MemberDescr => {
+            let m = d.downcast::<MemberData>().expect("layout");
+            let applies =
+                std::ptr::eq(ty, &m.data.objclass.data) || ty.is_subtype(&m.data.objclass.data);
+            match u16::try_from(m.data.index) {
+                Ok(i) if applies => AttrKind::Slot(i),
+                _ => AttrKind::Data,
+            }
+        }
+        Layout::Function => AttrKind::Method,
+        Layout::BuiltinFunction if crate::interp::call::is_method_descriptor(d) => AttrKind::Method,
+        _ => match descr_kind(d) {
+            DescrKind::Data => AttrKind::Data,
+            DescrKind::NonData => AttrKind::NonData,
+            DescrKind::Plain => AttrKind::Plain,
+        },
+    }
+}
+
+/// A type attribute looked up for an instance access.
+enum TypeAttr {
+    Absent,
+    /// A `__slots__` member of the instance's class: the slot index.
+    Slot(usize),
+    /// A data descriptor: it wins over the instance.
+    Data(Value),
+    /// A Python function or a method descriptor: binds to the instance.
+    Method(Value),
+    NonData(Value),
+    Plain(Value),
+}
+
+/// Looks `name` up on `ty` for an instance access, classifying it (by the cached kind, or
+/// by asking the descriptor's type for `Dynamic` ones).
+#[inline]
+fn type_attr(ty: &TypeData, name: &Value) -> TypeAttr {
+    let (kind, d) = ty.lookup_attr(name, |kind, d| match kind {
+        AttrKind::Absent | AttrKind::Slot(_) => (kind, None),
+        _ => (kind, d.cloned()),
+    });
+    let Some(d) = d else {
+        return match kind {
+            AttrKind::Slot(i) => TypeAttr::Slot(i as usize),
+            _ => TypeAttr::Absent,
+        };
+    };
+    match kind {
+        AttrKind::Data => TypeAttr::Data(d),
+        AttrKind::Method => TypeAttr::Method(d),
+        AttrKind::NonData => TypeAttr::NonData(d),
+        AttrKind::Plain => TypeAttr::Plain(d),
+        _ => match descr_kind(&d) {
+            DescrKind::Data => TypeAttr::Data(d),
+            DescrKind::NonData => TypeAttr::NonData(d),
+            DescrKind::Plain => TypeAttr::Plain(d),
+        },
     }
 }
 
@@ -191,12 +259,22 @@ impl Vm {
             return self.type_getattr(obj, cls, name);
         }
         let ty = type_of(obj);
-        let descr = ty.lookup(name);
-        if let Some(d) = &descr {
-            if let DescrKind::Data = descr_kind(d) {
-                return self.descr_get(d, obj, &ty.to_value()).map(Some);
+        let descr = match type_attr(&ty.data, name) {
+            TypeAttr::Absent => None,
+            TypeAttr::Slot(index) => {
+                if let Some(attrs) = obj.as_header().and_then(|h| h.attrs()) {
+                    if let Some(v) = attrs.slot_get(index) {
+                        return Ok(Some(v));
+                    }
+                }
+                // Unset slot (or no slot storage): the descriptor raises the error.
+                let d = ty.lookup(name).expect("classified");
+                return self.descr_get(&d, obj, &ty.to_value()).map(Some);
             }
-        }
+            TypeAttr::Data(d) => return self.descr_get(&d, obj, &ty.to_value()).map(Some),
+            TypeAttr::Method(d) | TypeAttr::NonData(d) => Some((d, true)),
+            TypeAttr::Plain(d) => Some((d, false)),
+        };
         if let Some(m) = obj.downcast::<ModuleData>() {
             if let Some(v) = m.data.dict.data.get_str(name) {
                 return Ok(Some(v));
@@ -205,10 +283,8 @@ impl Vm {
             return Ok(Some(v));
         }
         match descr {
-            Some(d) => match descr_kind(&d) {
-                DescrKind::NonData => self.descr_get(&d, obj, &ty.to_value()).map(Some),
-                _ => Ok(Some(d)),
-            },
+            Some((d, true)) => self.descr_get(&d, obj, &ty.to_value()).map(Some),
+            Some((d, false)) => Ok(Some(d)),
             None => {
                 if let Some(m) = obj.downcast::<ModuleData>() {
                     // Module-level __getattr__ (PEP 562).
@@ -386,13 +462,9 @@ impl Vm {
         {
             return Ok((self.get_attr(obj, name)?, false));
         }
-        if let Some(d) = ty.lookup(name) {
-            let is_plain_method = d.layout() == Some(Layout::Function)
-                || crate::interp::call::is_method_descriptor(&d);
-            if is_plain_method {
-                if instance_lookup(obj, name).is_none() {
-                    return Ok((d, true));
-                }
+        if let TypeAttr::Method(d) = type_attr(&ty.data, name) {
+            if instance_lookup(obj, name).is_none() {
+                return Ok((d, true));
             }
         }
         Ok((self.get_attr(obj, name)?, false))
@@ -436,9 +508,21 @@ impl Vm {
             return crate::types::typeobj_new::type_setattr(self, cls, &name, value);
         }
         let ty = type_of(obj);
-        if let Some(d) = ty.lookup(&name) {
-            if is_set_descriptor(&d, value.is_some()) {
+        match type_attr(&ty.data, &name) {
+            TypeAttr::Slot(index) => {
+                if let (Some(attrs), Some(_)) = (obj.as_header().and_then(|h| h.attrs()), &value) {
+                    attrs.slot_set(index, value);
+                    return Ok(());
+                }
+                let d = ty.lookup(&name).expect("classified");
                 return self.descr_set(&d, obj, value);
+            }
+            TypeAttr::Absent | TypeAttr::Method(_) => {}
+            TypeAttr::Data(d) => return self.descr_set(&d, obj, value),
+            TypeAttr::NonData(d) | TypeAttr::Plain(d) => {
+                if is_set_descriptor(&d, value.is_some()) {
+                    return self.descr_set(&d, obj, value);
+                }
             }
         }
         let h = match obj.as_header() {

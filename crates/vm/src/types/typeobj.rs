@@ -317,34 +317,46 @@ impl TypeData {
     /// str; other strs work but bypass the cache.
     #[inline]
     pub fn lookup(&self, name: &Value) -> Option<Value> {
+        self.lookup_attr(name, |_, v| v.cloned())
+    }
+
+    /// Looks `name` up and lends the result to `f` together with its `AttrKind` (computed
+    /// once when the cache entry is filled), without counting a new reference. `f` must
+    /// not run Python code or look anything up: the cache entry it borrows from could be
+    /// replaced under it.
+    #[inline]
+    pub fn lookup_attr<R>(&self, name: &Value, f: impl FnOnce(AttrKind, Option<&Value>) -> R) -> R {
         let version = self.version();
         if version == 0 || !crate::intern::is_interned(name) {
-            return self.lookup_uncached(name);
+            let found = self.lookup_uncached(name);
+            return f(AttrKind::of(self, found.as_ref()), found.as_ref());
         }
         let slot = cache_slot(version, name);
-        let hit = METHOD_CACHE.with(|c| {
-            // SAFETY: the cache is only touched by this thread, and no code runs while the
-            // reference is held.
-            let e = unsafe { &(*c.get())[slot] };
-            if e.version == version && e.name == name.bits() {
-                Some(e.value.clone())
-            } else {
-                None
-            }
-        });
-        if let Some(v) = hit {
-            return v.non_empty();
+        let cache = METHOD_CACHE.with(|c| c.get());
+        // SAFETY: the cache is only touched by this thread, and `f` runs no code that could
+        // touch it.
+        let e = unsafe { &(*cache)[slot] };
+        if e.version == version && e.name == name.bits() {
+            return f(e.kind, e.value.as_non_empty());
         }
         let found = self.lookup_uncached(name);
+        let kind = AttrKind::of(self, found.as_ref());
         let entry = CacheEntry {
             version,
+            kind,
             name: name.bits(),
-            value: found.clone().unwrap_or(Value::EMPTY),
+            value: found.unwrap_or(Value::EMPTY),
         };
-        let old = METHOD_CACHE.with(|c| std::mem::replace(unsafe { &mut (*c.get())[slot] }, entry));
-        // Dropping the old entry may free an object; do it outside the cache borrow.
+        let old = std::mem::replace(unsafe { &mut (*cache)[slot] }, entry);
+        // Dropping the old entry may free an object (and run code); do it before lending.
         drop(old);
-        found
+        let e = unsafe { &(*cache)[slot] };
+        if e.version == version && e.name == name.bits() {
+            f(e.kind, e.value.as_non_empty())
+        } else {
+            let found = self.lookup_uncached(name);
+            f(AttrKind::of(self, found.as_ref()), found.as_ref())
+        }
     }
 
     /// MRO walk without the cache.
@@ -411,15 +423,50 @@ const METHOD_CACHE_SIZE: usize = 4096;
 
 struct CacheEntry {
     version: u32,
+    kind: AttrKind,
     name: u64,
     value: Value,
 }
 
 const EMPTY_ENTRY: CacheEntry = CacheEntry {
     version: 0,
+    kind: AttrKind::Absent,
     name: 0,
     value: Value::EMPTY,
 };
+
+/// What a type attribute is to instance attribute access, decided from the attribute's
+/// layout (and, for `__slots__` members, the type) when a method-cache entry is filled.
+/// Only attributes whose behaviour cannot change without a version change of the looked-up
+/// type get a fixed kind; objects of Python classes are `Dynamic` (their class may gain a
+/// `__get__` later).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AttrKind {
+    Absent,
+    /// A builtin `__slots__` member descriptor applying to instances of the type: the
+    /// slot index.
+    Slot(u16),
+    /// A builtin data descriptor (property, getset, a member of another class).
+    Data,
+    /// A Python function or a builtin method descriptor (binds to the instance; loads as a
+    /// method without a bound-method object).
+    Method,
+    /// Another builtin non-data descriptor (classmethod, staticmethod, ...).
+    NonData,
+    /// Not a descriptor.
+    Plain,
+    /// Decide at each access.
+    Dynamic,
+}
+
+impl AttrKind {
+    fn of(ty: &TypeData, found: Option<&Value>) -> AttrKind {
+        match found {
+            None => AttrKind::Absent,
+            Some(d) => crate::interp::attr::kind_for_cache(ty, d),
+        }
+    }
+}
 
 thread_local! {
     static METHOD_CACHE: std::cell::UnsafeCell<[CacheEntry; METHOD_CACHE_SIZE]> =

@@ -477,6 +477,15 @@ impl Vm {
                                 rhs.float_imm_unchecked(),
                                 oparg,
                             )
+                        } else if let Some((a, b)) = crate::types::float::mixed_imm(lhs, rhs) {
+                            crate::types::float::imm_binary_op(a, b, oparg)
+                        } else if oparg == BinaryOperator::Subscr as u32 {
+                            // Builtin containers (may hash/compare keys, so sync first).
+                            sync!(this_ip);
+                            match crate::types::native_getitem(self, lhs, rhs) {
+                                Some(r) => Some(tri!(this_ip, r)),
+                                None => None,
+                            }
                         } else {
                             None
                         };

@@ -66,7 +66,7 @@ impl DictData {
     pub fn get_str(&self, key: &Value) -> Option<Value> {
         let hash = str_hash(key)?;
         let t = self.table.lock();
-        t.find_native(key, hash).map(|i| t.entries[i].value.clone())
+        t.find_str(key, hash).map(|i| t.entries[i].value.clone())
     }
 
     /// Sets a str key.

@@ -260,6 +260,39 @@ impl DictTable {
         }
     }
 
+    /// Looks up a str key, first by identity (interned names: attribute and global
+    /// lookups); an equal-hash entry that is not the same object falls back to `find_native`.
+    #[inline]
+    pub fn find_str(&self, key: &Value, hash: i64) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut slot = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        loop {
+            let ix = self.indices[slot];
+            if ix == FREE {
+                return None;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.key.bits() == key.bits() {
+                    return Some(ix as usize);
+                }
+                if e.hash == hash {
+                    return self.find_native(key, hash);
+                }
+            }
+            perturb >>= 5;
+            slot = (slot
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
+        }
+    }
+
     /// Looks up a key using native equality only (str keys, numbers).
     pub fn find_native(&self, key: &Value, hash: i64) -> Option<usize> {
         match self.probe(key, hash, ProbeState::start(), true) {

@@ -45,6 +45,19 @@ pub enum FloatResult {
     Complex(f64, f64),
 }
 
+/// A float immediate and a small int as two `f64`s (a 48-bit int converts exactly), for
+/// the mixed-operand arithmetic fast path.
+#[inline(always)]
+pub fn mixed_imm(a: &Value, b: &Value) -> Option<(f64, f64)> {
+    if a.is_float_imm() && b.is_small_int() {
+        Some((a.float_imm_unchecked(), b.small_int_unchecked() as f64))
+    } else if a.is_small_int() && b.is_float_imm() {
+        Some((a.small_int_unchecked() as f64, b.float_imm_unchecked()))
+    } else {
+        None
+    }
+}
+
 /// `BINARY_OP` fast path for two immediate floats.
 #[inline(always)]
 pub fn imm_binary_op(a: f64, b: f64, oparg: u32) -> Option<Value> {

@@ -465,3 +465,9 @@ check(lambda: mutate("bytearray(b'abcdef'[:3])", 'del ba[-1:None:None]'), "bytea
 check(lambda: mutate("bytearray(b'abcdef'[:1])", 'ba[1] = 255'), 'IndexError: bytearray index out of range')
 check(lambda: mutate("bytearray(b'abcdef'[:6])", 'ba.extend(b"xyz")'), "bytearray(b'abcdefxyz')")
 print("ok")
+
+# The str() and bytes() constructors use the same codecs as str.encode/bytes.decode.
+assert str(b'\xff\xfeh\x00i\x00', 'utf-16') == 'hi'
+assert bytes('hé', 'utf-16-le') == b'h\x00\xe9\x00'
+assert str(b'a\xffb', 'utf-8', 'backslashreplace') == 'a\\xffb'
+assert bytearray('é', 'utf-32-be') == bytearray(b'\x00\x00\x00\xe9')

@@ -113,3 +113,14 @@ assert "{:.1fF}".format(Temp(100)) == "212.0F"
 assert "{}".format(Temp(5)) == "5C"
 assert format(Temp(1), "03") == "001C"
 print("ok")
+
+# bool formats as its int value once a spec is given (int.__format__); '' gives str(bool).
+assert '{:5}'.format(True) == '    1'
+assert format(True, '') == 'True' and format(False, 'd') == '0'
+assert f'{True:>6}' == '     1' and f'{False:x}' == '0'
+try:
+    format(True, 's')
+except ValueError as e:
+    assert str(e) == "Unknown format code 's' for object of type 'bool'", e
+else:
+    raise AssertionError("format(True, 's') did not raise")

@@ -873,17 +873,7 @@ fn int_format(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let tn = type_of(this).name();
     let parsed =
         crate::numfmt::parse_format_spec(spec_s.data.as_str(), &tn).map_err(crate::numfmt_err)?;
-    if this.is_bool() && parsed.ty.is_none() {
-        // bool with a non-numeric spec formats as its str.
-        let s = if this.is_true_const() {
-            "True"
-        } else {
-            "False"
-        };
-        return Ok(crate::types::str::new_str(
-            crate::numfmt::format_str(s, &parsed).map_err(crate::numfmt_err)?,
-        ));
-    }
+    // A bool with a non-empty spec formats as its int value (int.__format__).
     let limit = vm
         .interp
         .int_max_str_digits

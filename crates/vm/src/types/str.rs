@@ -285,8 +285,14 @@ pub fn str_getitem_impl(vm: &mut Vm, s: &Obj<StrData>, key: &Value) -> PyResult<
 /// A one-character str (interned for ASCII).
 pub fn char_value(c: char) -> Value {
     if c.is_ascii() {
-        let mut buf = [0u8; 4];
-        crate::intern::intern(c.encode_utf8(&mut buf))
+        // The 128 one-character ASCII strings, interned once (no interner lock per call).
+        static ASCII: std::sync::OnceLock<Vec<Value>> = std::sync::OnceLock::new();
+        let table = ASCII.get_or_init(|| {
+            (0u8..128)
+                .map(|b| crate::intern::intern(&(b as char).to_string()))
+                .collect()
+        });
+        table[c as usize].clone()
     } else {
         new_str(c.to_string())
     }

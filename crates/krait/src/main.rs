@@ -123,10 +123,8 @@ fn parse_args(argv: &[String]) -> Options {
                                 .collect();
                             return opts;
                         }
-                        'X' => {
-                            if value == "nospecialize" {
-                                opts.nospecialize = true;
-                            }
+                        'X' if value == "nospecialize" => {
+                            opts.nospecialize = true;
                         }
                         _ => {}
                     }

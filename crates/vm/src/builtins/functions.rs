@@ -418,7 +418,7 @@ pub fn isinstance_check(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool>
         return Ok(false);
     }
     if let Some(check) = type_of(cls).lookup(&names().__instancecheck__) {
-        let r = vm.call_descriptor(&check, cls, &[obj.clone()])?;
+        let r = vm.call_descriptor(&check, cls, std::slice::from_ref(obj))?;
         return vm.is_true(&r);
     }
     Err(PyErr::type_error(
@@ -458,7 +458,7 @@ fn issubclass_check(vm: &mut Vm, sub: &Value, cls: &Value) -> PyResult<bool> {
         }
     }
     if let Some(check) = type_of(cls).lookup(&names().__subclasscheck__) {
-        let r = vm.call_descriptor(&check, cls, &[sub.clone()])?;
+        let r = vm.call_descriptor(&check, cls, std::slice::from_ref(sub))?;
         return vm.is_true(&r);
     }
     Err(PyErr::type_error(
@@ -632,7 +632,7 @@ pub fn round(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
         ))
     })?;
     match ndigits {
-        Some(n) if !n.is_none() => vm.call_descriptor(&m, number, &[n.clone()]),
+        Some(n) if !n.is_none() => vm.call_descriptor(&m, number, std::slice::from_ref(n)),
         _ => vm.call_descriptor(&m, number, &[]),
     }
 }

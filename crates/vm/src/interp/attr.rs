@@ -207,7 +207,7 @@ impl Vm {
             None => {
                 if ty.data.has_flag(tflags::HAS_GETATTR) {
                     if let Some(ga) = ty.lookup(&names().__getattr__) {
-                        return self.call_descriptor(&ga, obj, &[name.clone()]);
+                        return self.call_descriptor(&ga, obj, std::slice::from_ref(name));
                     }
                 }
                 Err(attribute_error(obj, name))
@@ -238,14 +238,14 @@ impl Vm {
         let ty = type_of(obj);
         let n = names();
         let ga = ty.lookup(&n.__getattribute__).expect("flag says it exists");
-        match self.call_descriptor(&ga, obj, &[name.clone()]) {
+        match self.call_descriptor(&ga, obj, std::slice::from_ref(name)) {
             Ok(v) => Ok(v),
             Err(e)
                 if e.matches(&types().exc.attribute_error)
                     && ty.data.has_flag(tflags::HAS_GETATTR) =>
             {
                 match ty.lookup(&n.__getattr__) {
-                    Some(g) => self.call_descriptor(&g, obj, &[name.clone()]),
+                    Some(g) => self.call_descriptor(&g, obj, std::slice::from_ref(name)),
                     None => Err(e),
                 }
             }
@@ -289,7 +289,7 @@ impl Vm {
                 if let Some(m) = obj.downcast::<ModuleData>() {
                     // Module-level __getattr__ (PEP 562).
                     if let Some(g) = m.data.dict.data.get_str(&names().__getattr__) {
-                        return match self.call(&g, &[name.clone()]) {
+                        return match self.call(&g, std::slice::from_ref(name)) {
                             Ok(v) => Ok(Some(v)),
                             Err(e) if e.matches(&types().exc.attribute_error) => Ok(None),
                             Err(e) => Err(e),
@@ -389,7 +389,7 @@ impl Vm {
                         type_of(obj).name()
                     )));
                 }
-                self.call(&fget, &[obj.clone()])
+                self.call(&fget, std::slice::from_ref(obj))
             }
             Some(Layout::GetSetDescr) => {
                 if obj.is_none() {
@@ -490,7 +490,7 @@ impl Vm {
             let da = ty
                 .lookup(&names().__delattr__)
                 .expect("flag says it exists");
-            self.call_descriptor(&da, obj, &[name.clone()])?;
+            self.call_descriptor(&da, obj, std::slice::from_ref(name))?;
             return Ok(());
         }
         self.generic_setattr(obj, name, None)
@@ -597,7 +597,7 @@ impl Vm {
                 }
                 match value {
                     Some(v) => self.call(&f, &[obj.clone(), v])?,
-                    None => self.call(&f, &[obj.clone()])?,
+                    None => self.call(&f, std::slice::from_ref(obj))?,
                 };
                 Ok(())
             }
@@ -628,7 +628,9 @@ impl Vm {
                         None => Err(PyErr::attribute_error("__set__")),
                     },
                     None => match ty.lookup(&n.__delete__) {
-                        Some(s) => self.call_descriptor(&s, descr, &[obj.clone()]).map(|_| ()),
+                        Some(s) => self
+                            .call_descriptor(&s, descr, std::slice::from_ref(obj))
+                            .map(|_| ()),
                         None => Err(PyErr::attribute_error("__delete__")),
                     },
                 }

@@ -62,7 +62,7 @@ impl Vm {
         let (fwd, refl, inplace) = binary_dunders(op);
         if let Some(iname) = inplace {
             if let Some(m) = type_of(a).lookup(iname) {
-                let r = self.call_descriptor(&m, a, &[b.clone()])?;
+                let r = self.call_descriptor(&m, a, std::slice::from_ref(b))?;
                 if !is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -93,7 +93,7 @@ impl Vm {
                 let a_refl = ta.lookup(refl);
                 if a_refl.map(|x| !x.is(sb)).unwrap_or(true) {
                     tried_b = true;
-                    let r = self.call_descriptor(sb, b, &[a.clone()])?;
+                    let r = self.call_descriptor(sb, b, std::slice::from_ref(a))?;
                     if !is_not_implemented(&r) {
                         return Ok(r);
                     }
@@ -101,14 +101,14 @@ impl Vm {
             }
         }
         if let Some(sa) = &slot_a {
-            let r = self.call_descriptor(sa, a, &[b.clone()])?;
+            let r = self.call_descriptor(sa, a, std::slice::from_ref(b))?;
             if !is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if let Some(sb) = &slot_b {
             if !tried_b {
-                let r = self.call_descriptor(sb, b, &[a.clone()])?;
+                let r = self.call_descriptor(sb, b, std::slice::from_ref(a))?;
                 if !is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -226,21 +226,21 @@ impl Vm {
         if !ta.is(tb) && tb.is_subtype(ta) {
             if let Some(m) = tb.lookup(dunder(op.swapped())) {
                 checked_reverse = true;
-                let r = self.call_descriptor(&m, b, &[a.clone()])?;
+                let r = self.call_descriptor(&m, b, std::slice::from_ref(a))?;
                 if !is_not_implemented(&r) {
                     return Ok(r);
                 }
             }
         }
         if let Some(m) = ta.lookup(dunder(op)) {
-            let r = self.call_descriptor(&m, a, &[b.clone()])?;
+            let r = self.call_descriptor(&m, a, std::slice::from_ref(b))?;
             if !is_not_implemented(&r) {
                 return Ok(r);
             }
         }
         if !checked_reverse {
             if let Some(m) = tb.lookup(dunder(op.swapped())) {
-                let r = self.call_descriptor(&m, b, &[a.clone()])?;
+                let r = self.call_descriptor(&m, b, std::slice::from_ref(a))?;
                 if !is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -429,12 +429,12 @@ impl Vm {
         let n = names();
         let ty = type_of(container);
         if let Some(m) = ty.lookup(&n.__getitem__) {
-            return self.call_descriptor(&m, container, &[key.clone()]);
+            return self.call_descriptor(&m, container, std::slice::from_ref(key));
         }
         if let Some(cls) = container.downcast::<TypeData>() {
             if let Some(m) = cls.lookup(&n.__class_getitem__) {
                 let f = self.bind_descriptor_to_class(&m, container)?;
-                return self.call(&f, &[key.clone()]);
+                return self.call(&f, std::slice::from_ref(key));
             }
             if cls.is(&types().type_) {
                 return Ok(crate::types::typeobj_new::generic_alias(
@@ -473,7 +473,7 @@ impl Vm {
     pub fn del_item(&mut self, container: &Value, key: &Value) -> PyResult<()> {
         match type_of(container).lookup(&names().__delitem__) {
             Some(m) => self
-                .call_descriptor(&m, container, &[key.clone()])
+                .call_descriptor(&m, container, std::slice::from_ref(key))
                 .map(|_| ()),
             None => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -489,7 +489,7 @@ impl Vm {
         }
         let ty = type_of(container);
         if let Some(m) = ty.lookup(&names().__contains__) {
-            let r = self.call_descriptor(&m, container, &[item.clone()])?;
+            let r = self.call_descriptor(&m, container, std::slice::from_ref(item))?;
             return self.is_true(&r);
         }
         // Fall back to iteration.
@@ -623,7 +623,7 @@ impl Vm {
         }
         match type_of(v).lookup(&names().__format__) {
             Some(m) => {
-                let r = self.call_descriptor(&m, v, &[spec.clone()])?;
+                let r = self.call_descriptor(&m, v, std::slice::from_ref(spec))?;
                 if r.downcast::<StrData>().is_none() {
                     return Err(PyErr::type_error(format!(
                         "__format__ must return a str, not {}",

@@ -190,7 +190,7 @@ mod smoke_tests {
                 .wrapping_add(1442695040888963407);
             self.0 >> 33
         }
-        fn pick<'a>(&mut self, items: &'a [char]) -> char {
+        fn pick(&mut self, items: &[char]) -> char {
             items[(self.next() as usize) % items.len()]
         }
     }

@@ -53,7 +53,7 @@ pub fn register_current_thread() -> u32 {
         return t;
     }
     let id = NEXT_TID.fetch_add(1, Ordering::Relaxed);
-    if id == 0 || id >= UNREGISTERED {
+    if id == 0 || id == UNREGISTERED {
         // Ids exhausted: stay unregistered (every object shared; slower but correct).
         NEXT_TID.store(UNREGISTERED, Ordering::Relaxed);
         return UNREGISTERED;

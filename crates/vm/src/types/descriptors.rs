@@ -137,7 +137,7 @@ fn property_get(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             type_of(obj).name()
         )));
     }
-    vm.call(&fget, &[obj.clone()])
+    vm.call(&fget, std::slice::from_ref(obj))
 }
 
 fn property_set(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
@@ -166,7 +166,7 @@ fn property_delete(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
             type_of(obj).name()
         )));
     }
-    vm.call(&fdel, &[obj.clone()])?;
+    vm.call(&fdel, std::slice::from_ref(obj))?;
     Ok(Value::NONE)
 }
 

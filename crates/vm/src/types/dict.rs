@@ -330,7 +330,7 @@ fn dict_getitem(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         None => {
             if !type_of(this).is(&types().dict) {
                 if let Some(m) = type_of(this).lookup(&names().__missing__) {
-                    return vm.call_descriptor(&m, this, &[key.clone()]);
+                    return vm.call_descriptor(&m, this, std::slice::from_ref(key));
                 }
             }
             Err(PyErr::key_error(key.clone()))

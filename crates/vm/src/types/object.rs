@@ -47,7 +47,7 @@ pub fn object_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Valu
     if cls.data.layout != crate::object::Layout::Object {
         // A builtin layout: delegate to the native constructor of that layout.
         if let Some(new) = cls.data.native_new {
-            if new as *const () as usize != object_new as *const () as usize {
+            if !std::ptr::eq(new as *const (), object_new as *const ()) {
                 return new(vm, cls, args);
             }
         }
@@ -175,7 +175,11 @@ fn object_eq(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
 fn object_ne(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     let [other] = args.exact::<1>("__ne__")?;
     // Default __ne__ inverts __eq__ unless it returns NotImplemented.
-    let eq = vm.call_method(this, &crate::intern::names().__eq__, &[other.clone()])?;
+    let eq = vm.call_method(
+        this,
+        &crate::intern::names().__eq__,
+        std::slice::from_ref(other),
+    )?;
     if is_not_implemented(&eq) {
         return Ok(eq);
     }
@@ -196,7 +200,7 @@ pub fn identity_hash(v: &Value) -> i64 {
         .as_header()
         .map(|h| h as *const _ as usize as u64)
         .unwrap_or(v.bits());
-    let h = (addr >> 4) | (addr << 60);
+    let h = addr.rotate_right(4);
     let h = (h as i64) & crate::value::SMALL_INT_MAX;
     if h == -1 {
         -2

@@ -140,7 +140,7 @@ fn hash_key() -> (u64, u64) {
                 use std::hash::{BuildHasher, Hasher};
                 let rs = std::collections::hash_map::RandomState::new();
                 let mut h = rs.build_hasher();
-                h.write_u64(0x6b72_6169_74);
+                h.write_u64(0x006b_7261_6974);
                 let k0 = h.finish();
                 let mut h = rs.build_hasher();
                 h.write_u64(k0 ^ 0x5bd1_e995);

@@ -40,19 +40,50 @@ pub struct DictTable {
     version: u64,
 }
 
-/// Where a probe stopped.
-pub enum Probe {
-    /// The key is at this entry index.
+/// Where a probe stopped (shared by the dict and set tables; `S` is the table's resumable
+/// probe position).
+pub enum Probe<S = ProbeState> {
+    /// The key is at this position (dict: entry index; set: slot).
     Found(usize),
-    /// The key is absent; a free index slot for insertion.
+    /// The key is absent; where a new key goes.
     Absent(usize),
-    /// Equality of the candidate at entry `entry` must be decided by Python; resume with
-    /// `state` if it is not equal.
+    /// Equality of the candidate at `entry` must be decided by Python; resume with `state`
+    /// if it is not equal.
     NeedEq {
         entry: usize,
         candidate: Value,
-        state: ProbeState,
+        state: S,
     },
+}
+
+/// A hash table whose lookups can stop for a Python `__eq__` and resume (see `locate`).
+pub trait ResumableTable {
+    type State: Copy;
+    /// The position a new probe starts from.
+    fn start() -> Self::State;
+    /// Continues (or starts) a probe for `key`/`hash`; with `native_only`, candidates that
+    /// need Python to compare count as unequal.
+    fn probe(
+        &self,
+        key: &Value,
+        hash: i64,
+        st: Self::State,
+        native_only: bool,
+    ) -> Probe<Self::State>;
+    /// Changes whenever a key may have moved or gone.
+    fn version(&self) -> u64;
+}
+
+/// CPython's perturbed open-addressing step: the slot after `slot` for a probe whose
+/// perturbation is `perturb` (shifted in place).
+#[inline(always)]
+pub fn next_slot(slot: usize, perturb: &mut u64, mask: usize) -> usize {
+    *perturb >>= 5;
+    (slot
+        .wrapping_mul(5)
+        .wrapping_add(*perturb as usize)
+        .wrapping_add(1))
+        & mask
 }
 
 /// A resumable probe position.
@@ -216,13 +247,7 @@ impl DictTable {
             st.slot = (hash as u64 as usize) & mask;
             st.perturb = hash as u64;
         } else {
-            st.perturb >>= 5;
-            st.slot = (st
-                .slot
-                .wrapping_mul(5)
-                .wrapping_add(st.perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            st.slot = next_slot(st.slot, &mut st.perturb, mask);
         }
         loop {
             let ix = self.indices[st.slot];
@@ -250,13 +275,7 @@ impl DictTable {
                     }
                 }
             }
-            st.perturb >>= 5;
-            st.slot = (st
-                .slot
-                .wrapping_mul(5)
-                .wrapping_add(st.perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            st.slot = next_slot(st.slot, &mut st.perturb, mask);
         }
     }
 
@@ -284,12 +303,7 @@ impl DictTable {
                     return self.find_native(key, hash);
                 }
             }
-            perturb >>= 5;
-            slot = (slot
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            slot = next_slot(slot, &mut perturb, mask);
         }
     }
 
@@ -335,12 +349,7 @@ impl DictTable {
         let mut slot = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         while self.indices[slot] != FREE && self.indices[slot] != DUMMY {
-            perturb >>= 5;
-            slot = (slot
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            slot = next_slot(slot, &mut perturb, mask);
         }
         slot
     }
@@ -355,12 +364,7 @@ impl DictTable {
             let mut slot = (e.hash as u64 as usize) & mask;
             let mut perturb = e.hash as u64;
             while self.indices[slot] != FREE {
-                perturb >>= 5;
-                slot = (slot
-                    .wrapping_mul(5)
-                    .wrapping_add(perturb as usize)
-                    .wrapping_add(1))
-                    & mask;
+                slot = next_slot(slot, &mut perturb, mask);
             }
             self.indices[slot] = self.entries.len() as u32;
             self.entries.push(e);
@@ -377,12 +381,7 @@ impl DictTable {
         let mut slot = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         while self.indices[slot] != pos as u32 {
-            perturb >>= 5;
-            slot = (slot
-                .wrapping_mul(5)
-                .wrapping_add(perturb as usize)
-                .wrapping_add(1))
-                & mask;
+            slot = next_slot(slot, &mut perturb, mask);
         }
         self.indices[slot] = DUMMY;
         let e = &mut self.entries[pos];
@@ -427,17 +426,35 @@ impl DictTable {
     }
 }
 
+impl ResumableTable for DictTable {
+    type State = ProbeState;
+
+    fn start() -> ProbeState {
+        ProbeState::start()
+    }
+
+    fn probe(&self, key: &Value, hash: i64, st: ProbeState, native_only: bool) -> Probe {
+        DictTable::probe(self, key, hash, st, native_only)
+    }
+
+    fn version(&self) -> u64 {
+        self.version
+    }
+}
+
 /// Finds `key` in a locked table, calling `__eq__` without holding the lock, then runs
-/// `on_found(table, entry)` or `on_absent(table, free_slot)` under the lock.
-pub fn locate<R>(
-    table: &PyMutex<DictTable>,
+/// `on_found(table, position)` or `on_absent(table, position)` under the lock. A probe
+/// stopped for `__eq__` resumes where it was if the table did not change meanwhile, and
+/// restarts otherwise, so an `__eq__` that mutates the container is survived.
+pub fn locate<T: ResumableTable, R>(
+    table: &PyMutex<T>,
     vm: &mut Vm,
     key: &Value,
     hash: i64,
-    mut on_found: impl FnMut(&mut DictTable, usize) -> R,
-    mut on_absent: impl FnMut(&mut DictTable, usize) -> R,
+    mut on_found: impl FnMut(&mut T, usize) -> R,
+    mut on_absent: impl FnMut(&mut T, usize) -> R,
 ) -> PyResult<R> {
-    let mut st = ProbeState::start();
+    let mut st = T::start();
     loop {
         let mut t = table.lock();
         match t.probe(key, hash, st, false) {
@@ -453,7 +470,7 @@ pub fn locate<R>(
                 let eq = vm.eq(&candidate, key)?;
                 let mut t = table.lock();
                 if t.version() != version {
-                    st = ProbeState::start();
+                    st = T::start();
                     continue;
                 }
                 if eq {

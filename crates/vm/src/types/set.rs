@@ -10,8 +10,9 @@ use krait_bytecode::ComparisonOperator;
 
 use crate::object::{alloc, Obj};
 use crate::sync::PyMutex;
+use crate::types::dict_table::{locate, Probe};
 use crate::types::object::not_implemented;
-use crate::types::set_table::{locate, SetProbe, SetProbeState, SetTable};
+use crate::types::set_table::{SetProbeState, SetTable};
 use crate::types::typeobj::TypeData;
 use crate::types::{add_methods, alloc_instance, type_of, types, BuiltinTypes, MethodDef};
 use crate::value::Value;
@@ -365,7 +366,7 @@ pub fn new_frozenset_from_consts(items: Vec<Value>) -> Value {
             let Some(hash) = crate::types::native_hash(&it) else {
                 continue;
             };
-            if let SetProbe::Absent(slot) = t.probe(&it, hash, SetProbeState::default(), true) {
+            if let Probe::Absent(slot) = t.probe(&it, hash, SetProbeState::default(), true) {
                 t.insert_new(slot, hash, it);
             }
         }

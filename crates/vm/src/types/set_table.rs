@@ -16,10 +16,8 @@
 //! with `NeedEq`; the caller unlocks, compares, relocks and resumes if `version` is
 //! unchanged (else restarts), so an `__eq__` that mutates the set is survived.
 
-use crate::sync::PyMutex;
-use crate::types::dict_table::fast_eq;
+use crate::types::dict_table::{fast_eq, Probe, ResumableTable};
 use crate::value::Value;
-use crate::{PyResult, Vm};
 
 const MIN_SIZE: usize = 8;
 const LINEAR_PROBES: usize = 9;
@@ -62,21 +60,9 @@ pub struct SetTable {
     version: u64,
 }
 
-/// Where a probe stopped.
-pub enum SetProbe {
-    /// The key is in this slot.
-    Found(usize),
-    /// The key is absent; the slot a new key goes to (a reusable dummy or the unused slot
-    /// that ended the probe). `usize::MAX` when the table has no slots yet.
-    Absent(usize),
-    /// The candidate in `slot` has the same hash and only Python can say whether it is
-    /// equal; resume with `state` if it is not.
-    NeedEq {
-        slot: usize,
-        candidate: Value,
-        state: SetProbeState,
-    },
-}
+/// Where a set probe stopped (`Found`/`Absent` carry slots; `Absent` is `usize::MAX`
+/// when the table has no slots yet).
+pub type SetProbe = Probe<SetProbeState>;
 
 /// A resumable probe position.
 #[derive(Clone, Copy, Default)]
@@ -155,7 +141,7 @@ impl SetTable {
         native_only: bool,
     ) -> SetProbe {
         if self.slots.is_empty() {
-            return SetProbe::Absent(usize::MAX);
+            return Probe::Absent(usize::MAX);
         }
         let mask = self.slots.len() - 1;
         if st.started {
@@ -167,18 +153,18 @@ impl SetTable {
             let e = &self.slots[st.pos];
             if e.key.is_empty() {
                 if e.hash == 0 {
-                    return SetProbe::Absent(st.free.unwrap_or(st.pos));
+                    return Probe::Absent(st.free.unwrap_or(st.pos));
                 }
                 // A dummy: a new key may take it (the last one met wins, as in CPython).
                 st.free = Some(st.pos);
             } else if e.hash == hash {
                 match fast_eq(&e.key, key) {
-                    Some(true) => return SetProbe::Found(st.pos),
+                    Some(true) => return Probe::Found(st.pos),
                     Some(false) => {}
                     None if native_only => {}
                     None => {
-                        return SetProbe::NeedEq {
-                            slot: st.pos,
+                        return Probe::NeedEq {
+                            entry: st.pos,
                             candidate: e.key.clone(),
                             state: st,
                         }
@@ -189,7 +175,7 @@ impl SetTable {
         }
     }
 
-    /// Stores a new key in `slot` (from `SetProbe::Absent`), growing the table as CPython
+    /// Stores a new key in `slot` (from `Probe::Absent`), growing the table as CPython
     /// does.
     pub fn insert_new(&mut self, slot: usize, hash: i64, key: Value) {
         self.version += 1;
@@ -364,41 +350,19 @@ impl SetTable {
     }
 }
 
-/// Finds `key` in a locked table, calling `__eq__` without holding the lock, then runs
-/// `on_found(table, slot)` or `on_absent(table, slot)` under the lock.
-pub fn locate<R>(
-    table: &PyMutex<SetTable>,
-    vm: &mut Vm,
-    key: &Value,
-    hash: i64,
-    mut on_found: impl FnMut(&mut SetTable, usize) -> R,
-    mut on_absent: impl FnMut(&mut SetTable, usize) -> R,
-) -> PyResult<R> {
-    let mut st = SetProbeState::default();
-    loop {
-        let mut t = table.lock();
-        match t.probe(key, hash, st, false) {
-            SetProbe::Found(i) => return Ok(on_found(&mut t, i)),
-            SetProbe::Absent(slot) => return Ok(on_absent(&mut t, slot)),
-            SetProbe::NeedEq {
-                slot,
-                candidate,
-                state,
-            } => {
-                let version = t.version();
-                drop(t);
-                let eq = vm.eq(&candidate, key)?;
-                let mut t = table.lock();
-                if t.version() != version {
-                    st = SetProbeState::default();
-                    continue;
-                }
-                if eq {
-                    return Ok(on_found(&mut t, slot));
-                }
-                st = state;
-            }
-        }
+impl ResumableTable for SetTable {
+    type State = SetProbeState;
+
+    fn start() -> SetProbeState {
+        SetProbeState::default()
+    }
+
+    fn probe(&self, key: &Value, hash: i64, st: SetProbeState, native_only: bool) -> SetProbe {
+        SetTable::probe(self, key, hash, st, native_only)
+    }
+
+    fn version(&self) -> u64 {
+        self.version
     }
 }
 
@@ -408,7 +372,7 @@ mod tests {
 
     fn add(t: &mut SetTable, k: i64) {
         let v = Value::small_int(k);
-        if let SetProbe::Absent(slot) = t.probe(&v, k, SetProbeState::default(), true) {
+        if let Probe::Absent(slot) = t.probe(&v, k, SetProbeState::default(), true) {
             t.insert_new(slot, k, v);
         }
     }
@@ -438,7 +402,7 @@ mod tests {
             for k in -4..4 {
                 let v = Value::small_int(k + round);
                 match t.probe(&v, k + round, SetProbeState::default(), true) {
-                    SetProbe::Found(slot) => {
+                    Probe::Found(slot) => {
                         t.remove_at(slot);
                     }
                     _ => panic!("missing key"),

@@ -112,6 +112,17 @@ thread_info = _make(
 )
 
 
+_UnraisableHookArgs = _structseq(
+    "UnraisableHookArgs", ("exc_type", "exc_value", "exc_traceback", "err_msg", "object"),
+    "UnraisableHookArgs\n\nType used to pass arguments to sys.unraisablehook.")
+
+
+def _unraisable_args(exc_type, exc_value, exc_traceback, err_msg, obj,
+                     _make=_make, _cls=_UnraisableHookArgs):
+    # Built by the interpreter when it reports an exception it cannot raise.
+    return _make(_cls, (exc_type, exc_value, exc_traceback, err_msg, obj))
+
+
 def _asyncgen_hooks():
     hooks_type = _structseq("asyncgen_hooks", ("firstiter", "finalizer"))
     state = [None, None]

@@ -21,15 +21,20 @@ pub fn install() {
 /// Whether a signal or other eval-breaker work (reference merges) is waiting.
 #[inline(always)]
 pub fn pending() -> bool {
-    PENDING.load(Ordering::Relaxed) || crate::thread::brc::pending()
+    PENDING.load(Ordering::Relaxed)
+        || crate::thread::brc::pending()
+        || crate::types::generator::finalizers_pending()
 }
 
 /// Handles pending work: merges handed-over references; raises KeyboardInterrupt for
 /// SIGINT.
 #[cold]
-pub fn handle(_vm: &mut Vm) -> PyResult<()> {
+pub fn handle(vm: &mut Vm) -> PyResult<()> {
     if crate::thread::brc::pending() {
         crate::thread::brc::merge_pending();
+    }
+    if crate::types::generator::finalizers_pending() {
+        crate::types::generator::run_finalizers(vm);
     }
     if PENDING.swap(false, Ordering::Relaxed) {
         return Err(PyErr::with_args(

@@ -43,6 +43,9 @@ impl Vm {
 
     unsafe fn execute_inner(&mut self) -> PyResult<Value> {
         'frame: loop {
+            if crate::types::generator::finalizers_pending() {
+                crate::types::generator::run_finalizers(self);
+            }
             let f: *mut Frame = *self.frames.last().expect("a frame to run");
             let code = &(*f).code().data;
             let units = code.units.as_ptr();
@@ -99,6 +102,25 @@ impl Vm {
                     &*names.add($i as usize)
                 };
             }
+            // After an instruction that dropped a heap value: close generators that the
+            // drop queued for finalization (see types/generator.rs).
+            macro_rules! finalize_dropped {
+                ($this_ip:expr) => {
+                    if crate::types::generator::finalizers_pending() {
+                        sync!($this_ip);
+                        crate::types::generator::run_finalizers(self);
+                    }
+                };
+            }
+            macro_rules! drop_heap {
+                ($this_ip:expr, $v:expr) => {{
+                    let v: Value = $v;
+                    if v.is_ptr() {
+                        drop(v);
+                        finalize_dropped!($this_ip);
+                    }
+                }};
+            }
             macro_rules! skip_caches {
                 ($op:ident) => {
                     ip += const { Opcode::$op.cache_units() }
@@ -131,9 +153,7 @@ impl Vm {
                             tri!(this_ip, crate::signals::handle(self));
                         }
                     }
-                    Opcode::POP_TOP => {
-                        drop(pop!());
-                    }
+                    Opcode::POP_TOP => drop_heap!(this_ip, pop!()),
                     Opcode::PUSH_NULL => push!(Value::EMPTY),
                     Opcode::COPY => {
                         let v = peek!(oparg as usize).clone();
@@ -166,8 +186,7 @@ impl Vm {
                     }
                     Opcode::STORE_FAST => {
                         let v = pop!();
-                        let old = ptr::replace(locals.add(oparg as usize), v);
-                        drop(old);
+                        drop_heap!(this_ip, ptr::replace(locals.add(oparg as usize), v));
                     }
                     Opcode::STORE_FAST_LOAD_FAST => {
                         let v = pop!();
@@ -189,7 +208,7 @@ impl Vm {
                         if old.is_empty() {
                             fail!(this_ip, self.unbound_local(code, oparg as usize));
                         }
-                        drop(old);
+                        drop_heap!(this_ip, old);
                     }
                     Opcode::MAKE_CELL => {
                         let slot = &mut *locals.add(oparg as usize);
@@ -321,6 +340,7 @@ impl Vm {
                             }
                             _ => tri!(this_ip, self.set_item(locals_map, name, v)),
                         }
+                        finalize_dropped!(this_ip);
                     }
                     Opcode::DELETE_NAME => {
                         let name = name!(oparg);
@@ -340,6 +360,7 @@ impl Vm {
                         if !ok {
                             fail!(this_ip, PyErr::name_not_defined(name));
                         }
+                        finalize_dropped!(this_ip);
                     }
                     Opcode::LOAD_GLOBAL => {
                         let name = name!(oparg >> 1);
@@ -870,7 +891,7 @@ impl Vm {
                             Err(e) => fail!(this_ip, e),
                         }
                     }
-                    Opcode::POP_ITER => drop(pop!()),
+                    Opcode::POP_ITER => drop_heap!(this_ip, pop!()),
                     Opcode::GET_YIELD_FROM_ITER => {
                         let v = pop!();
                         if v.downcast::<crate::types::generator::GeneratorData>()

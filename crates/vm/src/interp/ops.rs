@@ -1003,6 +1003,37 @@ impl Vm {
     }
 
     /// An attribute of the `sys` module.
+    /// Reports an exception that cannot propagate (raised while finalizing `obj`) through
+    /// `sys.unraisablehook`, as CPython's `PyErr_WriteUnraisable`; if the hook itself
+    /// fails, the original error is printed to the process's stderr.
+    pub fn write_unraisable(&mut self, err: PyErr, obj: &Value) {
+        let exc = err.into_value();
+        let tb = self
+            .lookup_attr(&exc, &crate::intern::intern("__traceback__"))
+            .ok()
+            .flatten()
+            .unwrap_or(Value::NONE);
+        let args = [
+            type_of(&exc).to_value(),
+            exc.clone(),
+            tb,
+            Value::NONE,
+            obj.clone(),
+        ];
+        let reported = (|| -> PyResult<()> {
+            let make = self.sys_attr("_unraisable_args")?;
+            let hook_args = self.call(&make, &args)?;
+            let hook = self.sys_attr("unraisablehook")?;
+            self.call(&hook, &[hook_args])?;
+            Ok(())
+        })();
+        if reported.is_err() {
+            let repr = self.repr_string(obj).unwrap_or_default();
+            let text = crate::interp::traceback::format_exception_unchained(self, &exc);
+            eprint!("Exception ignored in: {repr}\n{text}");
+        }
+    }
+
     pub fn sys_attr(&mut self, name: &str) -> PyResult<Value> {
         let sys = self.interp.sys.clone();
         match sys

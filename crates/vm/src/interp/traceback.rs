@@ -42,6 +42,15 @@ pub fn format_exception(vm: &mut Vm, exc: &Value) -> String {
     out
 }
 
+/// Formats one exception without its `__cause__`/`__context__` chain (how CPython's default
+/// `sys.unraisablehook` prints).
+pub fn format_exception_unchained(vm: &mut Vm, exc: &Value) -> String {
+    let mut out = String::new();
+    let mut cache = LineCache::default();
+    format_single(vm, exc, &mut out, &mut cache);
+    out
+}
+
 fn exc_id(v: &Value) -> usize {
     v.as_header().map(|h| h as *const _ as usize).unwrap_or(0)
 }

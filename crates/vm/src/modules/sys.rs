@@ -653,7 +653,10 @@ fn unraisablehook(vm: &mut Vm, _this: &Value, args: Args) -> PyResult<Value> {
         .downcast::<crate::types::exception::ExceptionData>()
         .is_some()
     {
-        text.push_str(&crate::interp::traceback::format_exception(vm, &exc_value));
+        // Like CPython's default hook: the exception's own traceback, not its chain.
+        text.push_str(&crate::interp::traceback::format_exception_unchained(
+            vm, &exc_value,
+        ));
     } else if let Some(t) = exc_type.downcast::<crate::types::typeobj::TypeData>() {
         text.push_str(&t.name());
         text.push('\n');

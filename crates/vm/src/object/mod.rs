@@ -501,19 +501,39 @@ unsafe fn dealloc(ptr: *mut Header) {
                 .try_with(|p| p.borrow_mut().push(ptr as usize))
                 .is_err()
             {
-                layout::free(ptr);
+                release(ptr);
             }
         }
         Ok(false) => {
-            layout::free(ptr);
+            release(ptr);
             while let Some(next) = PENDING.with(|p| p.borrow_mut().pop()) {
-                layout::free(next as *mut Header);
+                release(next as *mut Header);
             }
             DEALLOCATING.with(|d| d.set(false));
         }
         // Thread-local storage is being torn down: free directly.
         Err(_) => layout::free(ptr),
     }
+}
+
+/// Frees an unreferenced object, unless it needs finalizing first (a suspended generator
+/// is resurrected and queued to be closed).
+unsafe fn release(ptr: *mut Header) {
+    if (*ptr).layout() == Layout::Generator && crate::types::generator::defer_finalization(ptr) {
+        return;
+    }
+    layout::free(ptr);
+}
+
+/// Gives an unreferenced object one reference again, owned by the current thread (object
+/// finalization).
+///
+/// # Safety
+/// `h` has no references and has not been freed.
+pub(crate) unsafe fn resurrect(h: &Header) {
+    h.shared.store(0, Ordering::Relaxed);
+    h.tid.store(crate::thread::current_tid(), Ordering::Relaxed);
+    h.local.store(1, Ordering::Release);
 }
 
 // ----- typed access from values -----

@@ -10,12 +10,13 @@
 // references made from them are intentional.
 #![allow(dangerous_implicit_autorefs)]
 
+use std::cell::RefCell;
 use std::cell::UnsafeCell;
 use std::ptr;
-use std::sync::atomic::{AtomicU8, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 
 use crate::interp::frame::{fflags, Frame, FrameBox};
-use crate::object::{alloc, Obj};
+use crate::object::{alloc, Header, Obj, ObjRef};
 use crate::sync::PyMutex;
 use crate::types::exception::ExceptionData;
 use crate::types::typeobj::TypeData;
@@ -27,6 +28,68 @@ const CREATED: u8 = 0;
 const SUSPENDED: u8 = 1;
 const RUNNING: u8 = 2;
 const FINISHED: u8 = 3;
+
+// ----- finalization -----
+//
+// As in CPython, a generator that is dropped while suspended inside its body is closed
+// first (GeneratorExit is thrown in, so `finally` blocks and `with` exits run). Dropping
+// happens wherever a reference count reaches zero, where no `Vm` is at hand, so the
+// deallocator resurrects the generator (one reference, owned by a per-thread queue) and
+// the eval loop closes queued generators at its next check: after the instructions that
+// drop values (STORE_FAST, DELETE_FAST, POP_TOP, POP_ITER, name stores), at every frame
+// switch and at the eval-breaker points. Errors are reported through `sys.unraisablehook`.
+
+/// Set when some thread queued a generator for finalization.
+static FINALIZE_PENDING: AtomicBool = AtomicBool::new(false);
+
+thread_local! {
+    static TO_FINALIZE: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Whether queued generators await closing (checked by the eval loop).
+#[inline(always)]
+pub fn finalizers_pending() -> bool {
+    FINALIZE_PENDING.load(Ordering::Relaxed)
+}
+
+/// Called by the deallocator for a generator whose count reached zero: when it is
+/// suspended inside its body, resurrects it into the finalization queue and returns true
+/// (the caller must not free it).
+///
+/// # Safety
+/// `ptr` is a generator object with no references left.
+pub(crate) unsafe fn defer_finalization(ptr: *mut Header) -> bool {
+    let Some(g) = (*ptr).downcast::<GeneratorData>() else {
+        return false;
+    };
+    if g.data.state.load(Ordering::Acquire) != SUSPENDED
+        || g.data.finalized.swap(true, Ordering::AcqRel)
+    {
+        return false;
+    }
+    let queued = TO_FINALIZE
+        .try_with(|q| q.borrow_mut().push(ptr as usize))
+        .is_ok();
+    if queued {
+        crate::object::resurrect(&*ptr);
+        FINALIZE_PENDING.store(true, Ordering::Release);
+    }
+    queued
+}
+
+/// Closes the generators queued on this thread, reporting errors as unraisable.
+pub fn run_finalizers(vm: &mut Vm) {
+    FINALIZE_PENDING.store(false, Ordering::Relaxed);
+    while let Some(p) = TO_FINALIZE.with(|q| q.borrow_mut().pop()) {
+        // SAFETY: the queue owns the one reference `defer_finalization` resurrected.
+        let gen = unsafe { ObjRef::from_raw(p as *const Obj<GeneratorData>) };
+        if let Err(e) = gen_close(vm, &gen) {
+            let obj = gen.to_value();
+            vm.write_unraisable(e, &obj);
+        }
+        drop(gen);
+    }
+}
 
 /// What a resumption produced.
 pub enum SendResult {
@@ -42,6 +105,8 @@ pub struct GeneratorData {
     /// The exception being handled inside the generator while it is suspended.
     exc_state: PyMutex<Value>,
     code: Value,
+    /// Set once the generator has been queued for finalization (it is closed at most once).
+    finalized: AtomicBool,
 }
 
 // The frame is only touched by the thread that won the CREATED/SUSPENDED -> RUNNING
@@ -81,6 +146,7 @@ impl GeneratorData {
                 qualname: PyMutex::new(qualname),
                 exc_state: PyMutex::new(Value::NONE),
                 code: code_v,
+                finalized: AtomicBool::new(false),
             },
         );
         let gf = (*gen.data.frame.get()).frame();

@@ -43,9 +43,6 @@ impl Vm {
 
     unsafe fn execute_inner(&mut self) -> PyResult<Value> {
         'frame: loop {
-            if crate::types::generator::finalizers_pending() {
-                crate::types::generator::run_finalizers(self);
-            }
             let f: *mut Frame = *self.frames.last().expect("a frame to run");
             let code = &(*f).code().data;
             let units = code.units.as_ptr();
@@ -1070,6 +1067,11 @@ impl Vm {
                             let prev_top = (*f).prev_top;
                             Frame::clear(f);
                             self.data.release(prev_top);
+                        }
+                        if crate::types::generator::finalizers_pending() {
+                            // The frame's locals held the last reference to a suspended
+                            // generator: close it before the caller continues.
+                            crate::types::generator::run_finalizers(self);
                         }
                         if entry {
                             return Ok(v);

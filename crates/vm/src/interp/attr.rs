@@ -164,6 +164,76 @@ fn type_attr(ty: &TypeData, name: &Value) -> TypeAttr {
     }
 }
 
+/// The instance storage of an object the inline attribute paths may use: an instance of a
+/// Python class (not a class, module or function, whose attribute rules differ).
+#[inline(always)]
+fn plain_instance(obj: &Value) -> Option<(&crate::object::InstanceAttrs, &TypeData)> {
+    let h = obj.as_header()?;
+    let attrs = h.attrs()?;
+    if matches!(h.layout(), Layout::Type | Layout::Module | Layout::Function) {
+        return None;
+    }
+    Some((attrs, &h.ty().data))
+}
+
+/// `LOAD_ATTR`'s inline path for instances of Python classes: the instance's own attribute
+/// when its type has none of that name, or a `__slots__` member. `None` means "take the
+/// generic path" (which also raises the errors and calls `__getattr__`).
+#[inline(always)]
+pub fn fast_instance_getattr(obj: &Value, name: &Value) -> Option<Value> {
+    let (attrs, ty) = plain_instance(obj)?;
+    if ty.has_flag(tflags::CUSTOM_GETATTRIBUTE) {
+        return None;
+    }
+    match ty.lookup_attr(name, |kind, _| kind) {
+        AttrKind::Absent => attrs.get(&ty.shared_keys, name),
+        AttrKind::Slot(i) => attrs.slot_get(i as usize),
+        _ => None,
+    }
+}
+
+/// `LOAD_ATTR`'s inline method path: the function when `obj.name` is a method of the
+/// instance's type that the instance does not shadow.
+#[inline(always)]
+pub fn fast_instance_method(obj: &Value, name: &Value) -> Option<Value> {
+    let (attrs, ty) = plain_instance(obj)?;
+    if ty.has_flag(tflags::CUSTOM_GETATTRIBUTE) {
+        return None;
+    }
+    let f = ty.lookup_attr(name, |kind, d| match kind {
+        AttrKind::Method => d.cloned(),
+        _ => None,
+    })?;
+    if attrs.get(&ty.shared_keys, name).is_some() {
+        return None;
+    }
+    Some(f)
+}
+
+/// `STORE_ATTR`'s inline path: stores into the instance's own attributes (no attribute of
+/// that name on the type) or a `__slots__` member; gives the value back when the generic
+/// path must run.
+#[inline(always)]
+pub fn fast_instance_setattr(obj: &Value, name: &Value, value: Value) -> Result<(), Value> {
+    let Some((attrs, ty)) = plain_instance(obj) else {
+        return Err(value);
+    };
+    if ty.has_flag(tflags::CUSTOM_SETATTR) {
+        return Err(value);
+    }
+    match ty.lookup_attr(name, |kind, _| kind) {
+        AttrKind::Absent if ty.has_flag(tflags::HAS_DICT) => {
+            attrs.set(&ty.shared_keys, name, value);
+            Ok(())
+        }
+        AttrKind::Slot(i) => {
+            attrs.slot_set(i as usize, Some(value));
+            Ok(())
+        }
+        _ => Err(value),
+    }
+}
+
 /// The instance `__dict__` of an object, if it has one (materializing it).
 pub fn instance_dict(obj: &Value) -> Option<ObjRef<DictData>> {
     let h = obj.as_header()?;

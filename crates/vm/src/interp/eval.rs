@@ -406,15 +406,28 @@ impl Vm {
                     }
                     Opcode::LOAD_ATTR => {
                         let name = name!(oparg >> 1);
-                        sync!(this_ip);
                         if oparg & 1 != 0 {
                             let owner = pop!();
-                            let (meth, is_method) = tri!(this_ip, self.load_method(&owner, name));
-                            push!(meth);
-                            push!(if is_method { owner } else { Value::EMPTY });
+                            if let Some(m) = crate::interp::attr::fast_instance_method(&owner, name)
+                            {
+                                push!(m);
+                                push!(owner);
+                            } else {
+                                sync!(this_ip);
+                                let (meth, is_method) =
+                                    tri!(this_ip, self.load_method(&owner, name));
+                                push!(meth);
+                                push!(if is_method { owner } else { Value::EMPTY });
+                            }
                         } else {
                             let owner = pop!();
-                            let v = tri!(this_ip, self.get_attr(&owner, name));
+                            let v = match crate::interp::attr::fast_instance_getattr(&owner, name) {
+                                Some(v) => v,
+                                None => {
+                                    sync!(this_ip);
+                                    tri!(this_ip, self.get_attr(&owner, name))
+                                }
+                            };
                             push!(v);
                         }
                         skip_caches!(LOAD_ATTR);
@@ -422,8 +435,12 @@ impl Vm {
                     Opcode::STORE_ATTR => {
                         let owner = pop!();
                         let v = pop!();
-                        sync!(this_ip);
-                        tri!(this_ip, self.set_attr(&owner, name!(oparg), v));
+                        if let Err(v) =
+                            crate::interp::attr::fast_instance_setattr(&owner, name!(oparg), v)
+                        {
+                            sync!(this_ip);
+                            tri!(this_ip, self.set_attr(&owner, name!(oparg), v));
+                        }
                         skip_caches!(STORE_ATTR);
                     }
                     Opcode::DELETE_ATTR => {

@@ -515,11 +515,26 @@ impl Vm {
                         } else if let Some((a, b)) = crate::types::float::mixed_imm(lhs, rhs) {
                             crate::types::float::imm_binary_op(a, b, oparg)
                         } else if oparg == BinaryOperator::Subscr as u32 {
-                            // Builtin containers (may hash/compare keys, so sync first).
-                            sync!(this_ip);
-                            match crate::types::native_getitem(self, lhs, rhs) {
-                                Some(r) => Some(tri!(this_ip, r)),
-                                None => None,
+                            if let Some(r) = crate::types::fast_index(lhs, rhs) {
+                                match r {
+                                    Some(v) => Some(v),
+                                    None => {
+                                        let what =
+                                            if lhs.layout() == Some(crate::object::Layout::List) {
+                                                "list index out of range"
+                                            } else {
+                                                "tuple index out of range"
+                                            };
+                                        fail!(this_ip, PyErr::index_error(what))
+                                    }
+                                }
+                            } else {
+                                // Builtin containers (may hash/compare keys, so sync first).
+                                sync!(this_ip);
+                                match crate::types::native_getitem(self, lhs, rhs) {
+                                    Some(r) => Some(tri!(this_ip, r)),
+                                    None => None,
+                                }
                             }
                         } else {
                             None
@@ -568,8 +583,17 @@ impl Vm {
                         let key = pop!();
                         let container = pop!();
                         let v = pop!();
-                        sync!(this_ip);
-                        tri!(this_ip, self.set_item(&container, &key, v));
+                        match crate::types::fast_store_index(&container, &key, v) {
+                            Ok(true) => {}
+                            Ok(false) => fail!(
+                                this_ip,
+                                PyErr::index_error("list assignment index out of range")
+                            ),
+                            Err(v) => {
+                                sync!(this_ip);
+                                tri!(this_ip, self.set_item(&container, &key, v));
+                            }
+                        }
                         skip_caches!(STORE_SUBSCR);
                     }
                     Opcode::DELETE_SUBSCR => {

@@ -495,6 +495,41 @@ fn is_exact(v: &Value, ty: &TypeRef) -> bool {
     v.as_header().is_some_and(|h| std::ptr::eq(h.ty(), &**ty))
 }
 
+/// `list[i]`/`tuple[i]` for an exact list or tuple and a small int index: the inline part
+/// of subscripting (`None`: not that case; `Some(None)`: index out of range).
+#[inline(always)]
+pub fn fast_index(container: &Value, key: &Value) -> Option<Option<Value>> {
+    let i = key.as_small_int()?;
+    let h = container.as_header()?;
+    let t = types();
+    match h.layout() {
+        Layout::List if std::ptr::eq(h.ty(), &*t.list) => {
+            Some(container.downcast::<list::ListData>()?.data.get_signed(i))
+        }
+        Layout::Tuple if std::ptr::eq(h.ty(), &*t.tuple) => {
+            let tp = container.downcast::<tuple::TupleData>()?;
+            Some(slice::normalize_index(i, tp.data.len()).map(|i| tp.data.items()[i].clone()))
+        }
+        _ => None,
+    }
+}
+
+/// `list[i] = v` for an exact list and a small int index (`Err(v)`: not that case;
+/// `Ok(false)`: index out of range).
+#[inline(always)]
+pub fn fast_store_index(container: &Value, key: &Value, v: Value) -> Result<bool, Value> {
+    let (Some(i), Some(h)) = (key.as_small_int(), container.as_header()) else {
+        return Err(v);
+    };
+    if h.layout() != Layout::List || !std::ptr::eq(h.ty(), &*types().list) {
+        return Err(v);
+    }
+    match container.downcast::<list::ListData>() {
+        Some(l) => Ok(l.data.set_signed(i, v)),
+        None => Err(v),
+    }
+}
+
 /// `container[key]` for exact builtin containers; None to use `__getitem__`.
 #[inline]
 pub fn native_getitem(vm: &mut Vm, container: &Value, key: &Value) -> Option<PyResult<Value>> {

@@ -917,7 +917,10 @@ impl Vm {
                             Some(r) => r,
                             None => {
                                 sync!(this_ip);
-                                self.next(it)
+                                match it.downcast::<crate::types::generator::GeneratorData>() {
+                                    Some(g) => crate::types::generator::gen_next(self, g),
+                                    None => self.next(it),
+                                }
                             }
                         };
                         match step {

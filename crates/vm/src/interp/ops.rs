@@ -418,6 +418,9 @@ impl Vm {
         if let Some(r) = crate::types::iter::fast_next(it) {
             return r;
         }
+        if let Some(g) = it.downcast::<crate::types::generator::GeneratorData>() {
+            return crate::types::generator::gen_next(self, g);
+        }
         if let Some(r) = crate::types::iter::native_next(self, it) {
             return r;
         }

@@ -103,18 +103,24 @@ impl IntValue {
 }
 
 /// An exact int value (immediate when it fits).
-#[inline]
+#[inline(always)]
 pub fn int_from_i64(i: i64) -> Value {
     match Value::try_small_int(i) {
         Some(v) => v,
-        None => alloc(
-            types().int.clone(),
-            IntData {
-                value: BigInt::from(i),
-            },
-        )
-        .into_value(),
+        None => boxed_int_from_i64(i),
     }
+}
+
+#[cold]
+#[inline(never)]
+fn boxed_int_from_i64(i: i64) -> Value {
+    alloc(
+        types().int.clone(),
+        IntData {
+            value: BigInt::from(i),
+        },
+    )
+    .into_value()
 }
 
 /// An exact int value from a BigInt (immediate when it fits).

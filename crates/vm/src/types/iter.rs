@@ -201,6 +201,12 @@ pub fn native_iter(v: &Value) -> Option<Value> {
 #[inline]
 pub fn fast_next(it: &Value) -> Option<PyResult<Option<Value>>> {
     let h = it.as_header()?;
+    // The range iterator type cannot be subclassed: no type check needed.
+    if h.layout() == Layout::RangeIter {
+        return it
+            .downcast::<crate::types::range::RangeIterData>()
+            .map(|r| Ok(r.data.next_value()));
+    }
     if h.ty()
         .data
         .has_flag(crate::types::typeobj::tflags::HEAPTYPE)

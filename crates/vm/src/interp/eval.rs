@@ -516,18 +516,7 @@ impl Vm {
                             crate::types::float::imm_binary_op(a, b, oparg)
                         } else if oparg == BinaryOperator::Subscr as u32 {
                             if let Some(r) = crate::types::fast_index(lhs, rhs) {
-                                match r {
-                                    Some(v) => Some(v),
-                                    None => {
-                                        let what =
-                                            if lhs.layout() == Some(crate::object::Layout::List) {
-                                                "list index out of range"
-                                            } else {
-                                                "tuple index out of range"
-                                            };
-                                        fail!(this_ip, PyErr::index_error(what))
-                                    }
-                                }
+                                Some(tri!(this_ip, r))
                             } else {
                                 // Builtin containers (may hash/compare keys, so sync first).
                                 sync!(this_ip);
@@ -917,10 +906,7 @@ impl Vm {
                             Some(r) => r,
                             None => {
                                 sync!(this_ip);
-                                match it.downcast::<crate::types::generator::GeneratorData>() {
-                                    Some(g) => crate::types::generator::gen_next(self, g),
-                                    None => self.next(it),
-                                }
+                                self.next_not_fast(it)
                             }
                         };
                         match step {

@@ -418,6 +418,11 @@ impl Vm {
         if let Some(r) = crate::types::iter::fast_next(it) {
             return r;
         }
+        self.next_not_fast(it)
+    }
+
+    /// `next(it)` for an iterator `fast_next` does not handle (FOR_ITER tried it already).
+    pub fn next_not_fast(&mut self, it: &Value) -> PyResult<Option<Value>> {
         if let Some(g) = it.downcast::<crate::types::generator::GeneratorData>() {
             return crate::types::generator::gen_next(self, g);
         }

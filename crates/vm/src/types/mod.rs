@@ -495,20 +495,28 @@ fn is_exact(v: &Value, ty: &TypeRef) -> bool {
     v.as_header().is_some_and(|h| std::ptr::eq(h.ty(), &**ty))
 }
 
-/// `list[i]`/`tuple[i]` for an exact list or tuple and a small int index: the inline part
-/// of subscripting (`None`: not that case; `Some(None)`: index out of range).
+/// `list[i]`/`tuple[i]` for an exact list or tuple and a small int index (`None`: not that
+/// case).
 #[inline(always)]
-pub fn fast_index(container: &Value, key: &Value) -> Option<Option<Value>> {
+pub fn fast_index(container: &Value, key: &Value) -> Option<PyResult<Value>> {
     let i = key.as_small_int()?;
     let h = container.as_header()?;
     let t = types();
     match h.layout() {
-        Layout::List if std::ptr::eq(h.ty(), &*t.list) => {
-            Some(container.downcast::<list::ListData>()?.data.get_signed(i))
-        }
+        Layout::List if std::ptr::eq(h.ty(), &*t.list) => Some(
+            container
+                .downcast::<list::ListData>()?
+                .data
+                .get_signed(i)
+                .ok_or_else(|| crate::PyErr::index_error("list index out of range")),
+        ),
         Layout::Tuple if std::ptr::eq(h.ty(), &*t.tuple) => {
             let tp = container.downcast::<tuple::TupleData>()?;
-            Some(slice::normalize_index(i, tp.data.len()).map(|i| tp.data.items()[i].clone()))
+            Some(
+                slice::normalize_index(i, tp.data.len())
+                    .map(|i| tp.data.items()[i].clone())
+                    .ok_or_else(|| crate::PyErr::index_error("tuple index out of range")),
+            )
         }
         _ => None,
     }

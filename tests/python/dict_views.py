@@ -95,3 +95,22 @@ except TypeError as e:
 else:
     raise AssertionError
 print("ok")
+
+# Set operations on views build their result as CPython does (a set of the left operand,
+# updated by the right one; & iterates the smaller side), so the printed order matches.
+d = {k: k * 2 for k in [19, 3, 11, 8, 27, 35, -1, 64, 5]}
+e = {k: 0 for k in [8, 27, 100, 3, 43, 51]}
+L = [51, 43, 8, 35, 200, 19]
+assert list(d.keys() | L) == [64, 3, 35, 5, 8, 200, 11, 43, 19, 51, 27, -1], list(d.keys() | L)
+assert list(L | d.keys()) == [64, 35, 3, 5, 8, 200, 43, 11, 51, 19, 27, -1], list(L | d.keys())
+assert list(d.keys() | e.keys()) == [64, 3, 35, 5, 100, 8, 11, 43, 19, 51, 27, -1], list(d.keys() | e.keys())
+assert list(d.keys() - L) == [64, 3, 5, 11, 27, -1], list(d.keys() - L)
+assert list(d.keys() - e.keys()) == [64, 35, 5, 11, 19, -1], list(d.keys() - e.keys())
+assert list(d.keys() ^ L) == [64, 3, 5, 200, 11, 43, 51, 27, -1], list(d.keys() ^ L)
+assert list(d.keys() ^ e.keys()) == [64, 35, 5, 100, 11, 43, 19, 51, -1], list(d.keys() ^ e.keys())
+assert list(L ^ d.keys()) == [64, 3, 5, 200, 43, 11, 51, 27, -1], list(L ^ d.keys())
+assert list(d.keys() & L) == [8, 19, 35], list(d.keys() & L)
+assert list(L & d.keys()) == [8, 19, 35], list(L & d.keys())
+assert list(d.keys() & e.keys()) == [8, 3, 27], list(d.keys() & e.keys())
+assert list(e.keys() & d.keys()) == [8, 3, 27], list(e.keys() & d.keys())
+assert list(d.keys() & set(L)) == [8, 19, 35], list(d.keys() & set(L))

@@ -684,7 +684,54 @@ fn view_mapping(_vm: &mut Vm, this: &Value) -> PyResult<Value> {
     Ok(MappingProxyData::new_value(view(this)?.data.dict.clone()))
 }
 
-/// Set operations on keys/items views produce sets.
+/// A new set of a view operand's items (CPython's `dictviews_to_set`: a keys view of an
+/// exact dict is built from the dict itself, which pre-sizes the set).
+fn view_operand_to_set(vm: &mut Vm, operand: &Value) -> PyResult<Value> {
+    let source = match operand.downcast::<DictViewData>() {
+        Some(v) if v.data.kind == ViewKind::Keys && type_of(&v.data.dict).is(&types().dict) => {
+            v.data.dict.clone()
+        }
+        _ => operand.clone(),
+    };
+    let set = crate::types::set::new_set_from(vm, Vec::new())?;
+    crate::types::set::update_set(vm, &set, &source)?;
+    Ok(set)
+}
+
+fn is_set_like_view(v: &Value) -> bool {
+    v.downcast::<DictViewData>()
+        .is_some_and(|o| o.data.kind != ViewKind::Values)
+}
+
+/// `view & other` (CPython's `_PyDictView_Intersect`): iterate the smaller side, keep the
+/// items the other side contains.
+fn view_intersect(vm: &mut Vm, left: &Value, right: &Value) -> PyResult<Value> {
+    let (mut this, mut other) = if is_set_like_view(left) {
+        (left.clone(), right.clone())
+    } else {
+        (right.clone(), left.clone())
+    };
+    let len_this = vm.len(&this)?;
+    if type_of(&other).is(&types().set) && len_this <= vm.len(&other)? {
+        let name = crate::intern::intern("intersection");
+        return vm.call_method(&other, &name, &[this]);
+    }
+    if is_set_like_view(&other) && vm.len(&other)? > len_this {
+        std::mem::swap(&mut this, &mut other);
+    }
+    let result = crate::types::set::new_set_from(vm, Vec::new())?;
+    let it = vm.get_iter(&other)?;
+    while let Some(item) = vm.next(&it)? {
+        if vm.contains(&this, &item)? {
+            crate::types::set::add_to_set(vm, &result, item)?;
+        }
+    }
+    Ok(result)
+}
+
+/// Set operations on keys/items views produce sets, built as CPython builds them: a set of
+/// the left operand, then updated in place by the right one (the order in which items are
+/// added decides the result's iteration order).
 fn view_setop(
     vm: &mut Vm,
     this: &Value,
@@ -692,20 +739,30 @@ fn view_setop(
     op: &str,
     reflected: bool,
 ) -> PyResult<Value> {
-    let v = view(this)?;
+    view(this)?;
     if !crate::types::iter::is_iterable(other) {
         return Ok(not_implemented());
     }
-    let mine = crate::types::set::new_set_from(vm, view_items(v))?;
-    let other_items = vm.collect(other)?;
-    let theirs = crate::types::set::new_set_from(vm, other_items)?;
-    let (a, b) = if reflected {
-        (theirs, mine)
+    let (left, right) = if reflected {
+        (other, this)
     } else {
-        (mine, theirs)
+        (this, other)
     };
-    let name = crate::intern::intern(op);
-    vm.call_method(&a, &name, &[b])
+    if op == "__and__" {
+        return view_intersect(vm, left, right);
+    }
+    let result = view_operand_to_set(vm, left)?;
+    let method = match op {
+        "__or__" => "update",
+        "__sub__" => "difference_update",
+        _ => "symmetric_difference_update",
+    };
+    vm.call_method(
+        &result,
+        &crate::intern::intern(method),
+        std::slice::from_ref(right),
+    )?;
+    Ok(result)
 }
 
 fn view_and(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {

@@ -352,6 +352,11 @@ pub fn new_set_from(vm: &mut Vm, items: Vec<Value>) -> PyResult<Value> {
     Ok(alloc(types().set.clone(), s).into_value())
 }
 
+/// Adds one item to `set`.
+pub fn add_to_set(vm: &mut Vm, set: &Value, item: Value) -> PyResult<()> {
+    sd(set)?.data.add(vm, item)
+}
+
 /// Adds every item of `iterable` to `set` (`SET_UPDATE`, `{*a, *b}`).
 pub fn update_set(vm: &mut Vm, set: &Value, iterable: &Value) -> PyResult<()> {
     sd(set)?.data.update(vm, iterable)

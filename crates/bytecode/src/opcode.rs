@@ -480,6 +480,18 @@ static OPCODE_BY_BYTE: [Option<Opcode>; 256] = {
     table
 };
 
+/// The base opcode for every byte value (`None` for non-instructions).
+static BASE_BY_BYTE: [Option<Opcode>; 256] = {
+    let mut table: [Option<Opcode>; 256] = [None; 256];
+    let mut i = 0;
+    while i < ALL_OPCODES.len() {
+        let op = ALL_OPCODES[i];
+        table[op as usize] = Some(base_info(op).family);
+        i += 1;
+    }
+    table
+};
+
 /// Base opcode byte for every byte value (identity for non-instructions), for hot-path deopt.
 static DEOPT_BY_BYTE: [u8; 256] = {
     let mut table = [0u8; 256];
@@ -514,6 +526,13 @@ impl Opcode {
     #[inline]
     pub fn from_u8(byte: u8) -> Option<Opcode> {
         OPCODE_BY_BYTE[byte as usize]
+    }
+
+    /// The base (family) opcode of an opcode byte, if the byte is an instruction: the
+    /// dispatch loop's single lookup (a specialized byte runs its family's implementation).
+    #[inline(always)]
+    pub fn base_of_byte(byte: u8) -> Option<Opcode> {
+        BASE_BY_BYTE[byte as usize]
     }
 
     /// All static facts about this instruction.
@@ -829,7 +848,13 @@ mod tests {
             );
             assert_eq!(base.deoptimize(), base);
             assert_eq!(deopt_byte(op as u8), base as u8);
+            assert_eq!(Opcode::base_of_byte(op as u8), Some(base));
             assert_eq!(op.is_specialized(), base != op);
+        }
+        for byte in 0..=255u8 {
+            if Opcode::from_u8(byte).is_none() {
+                assert_eq!(Opcode::base_of_byte(byte), None);
+            }
         }
     }
 

@@ -134,13 +134,12 @@ impl Vm {
                     oparg = (oparg << 8) | (word >> 8) as u32;
                 }
                 let this_ip = ip - 1;
-                let mut op = word as u8;
-                if op >= 128 {
-                    // A specialized instruction: run its family's generic implementation.
-                    op = krait_bytecode::opcode::deopt_byte(op);
-                }
-                let Some(opcode) = Opcode::from_u8(op) else {
-                    fail!(this_ip, PyErr::system_error(format!("unknown opcode {op}")));
+                // A specialized instruction runs its family's generic implementation.
+                let Some(opcode) = Opcode::base_of_byte(word as u8) else {
+                    fail!(
+                        this_ip,
+                        PyErr::system_error(format!("unknown opcode {}", word as u8))
+                    );
                 };
                 match opcode {
                     Opcode::NOP => {}

@@ -272,49 +272,31 @@ impl Vm {
                             }
                         }
                     }
-                    Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
-                        let mapping = pop!();
+                    Opcode::LOAD_NAME | Opcode::LOAD_FROM_DICT_OR_GLOBALS => {
+                        // The mapping: the frame's locals, or one on the stack (class bodies
+                        // of annotation scopes); then globals, then builtins.
+                        let popped;
+                        let mapping: &Value = if opcode == Opcode::LOAD_NAME {
+                            &(*f).locals
+                        } else {
+                            popped = pop!();
+                            &popped
+                        };
                         let name = name!(oparg);
                         sync!(this_ip);
-                        let found = tri!(this_ip, self.mapping_lookup(&mapping, name));
-                        match found {
-                            Some(v) => push!(v),
-                            None => {
-                                let v = tri!(
-                                    this_ip,
-                                    self.load_global_or_builtin(
-                                        (*f).globals(),
-                                        (*f).builtins(),
-                                        name
-                                    )
-                                );
-                                push!(v);
-                            }
-                        }
-                    }
-                    Opcode::LOAD_NAME => {
-                        let name = name!(oparg);
-                        sync!(this_ip);
-                        let locals_map = &(*f).locals;
-                        let found = if locals_map.is_empty() {
+                        let found = if mapping.is_empty() {
                             None
                         } else {
-                            tri!(this_ip, self.mapping_lookup(locals_map, name))
+                            tri!(this_ip, self.mapping_lookup(mapping, name))
                         };
-                        match found {
-                            Some(v) => push!(v),
-                            None => {
-                                let v = tri!(
-                                    this_ip,
-                                    self.load_global_or_builtin(
-                                        (*f).globals(),
-                                        (*f).builtins(),
-                                        name
-                                    )
-                                );
-                                push!(v);
-                            }
-                        }
+                        let v = match found {
+                            Some(v) => v,
+                            None => tri!(
+                                this_ip,
+                                self.load_global_or_builtin((*f).globals(), (*f).builtins(), name)
+                            ),
+                        };
+                        push!(v);
                     }
                     Opcode::STORE_NAME => {
                         let v = pop!();

@@ -45,6 +45,35 @@ fn binary_dunders(op: BinaryOperator) -> (&'static Value, &'static Value, Option
     (f, r, if op.is_inplace() { Some(i) } else { None })
 }
 
+/// `a + b` for two exact lists (not for `+=`, which extends in place) or two exact tuples.
+fn concat_sequences(a: &Value, b: &Value, plain_add: bool) -> Option<Value> {
+    let t = types();
+    let (ta, tb) = (type_of(a), type_of(b));
+    if !std::ptr::eq(ta, tb) {
+        return None;
+    }
+    if plain_add && std::ptr::eq(ta, &*t.list) {
+        let (x, y) = (a.downcast::<ListData>()?, b.downcast::<ListData>()?);
+        let mut items = x.data.snapshot();
+        items.extend(y.data.snapshot());
+        return Some(crate::types::list::new_list(items));
+    }
+    if std::ptr::eq(ta, &*t.tuple) {
+        let (x, y) = (a.downcast::<TupleData>()?, b.downcast::<TupleData>()?);
+        if y.data.is_empty() {
+            return Some(a.clone());
+        }
+        if x.data.is_empty() {
+            return Some(b.clone());
+        }
+        let mut items = Vec::with_capacity(x.data.len() + y.data.len());
+        items.extend_from_slice(x.data.items());
+        items.extend_from_slice(y.data.items());
+        return Some(crate::types::tuple::new_tuple(items));
+    }
+    None
+}
+
 impl Vm {
     /// `a <op> b` for every `BINARY_OP` operator, including in-place forms and subscript.
     pub fn binary_op(&mut self, a: &Value, b: &Value, op: BinaryOperator) -> PyResult<Value> {
@@ -58,7 +87,7 @@ impl Vm {
             if let (Some(x), Some(y)) = (exact_str(a), exact_str(b)) {
                 return Ok(crate::types::str::concat(x, y));
             }
-            if let Some(r) = Self::concat_sequences(a, b, op == BinaryOperator::Add) {
+            if let Some(r) = concat_sequences(a, b, op == BinaryOperator::Add) {
                 return Ok(r);
             }
         }
@@ -76,35 +105,6 @@ impl Vm {
             return Ok(r);
         }
         Err(self.binary_type_error(a, b, op))
-    }
-
-    /// `a + b` for two exact lists (not for `+=`, which extends in place) or two exact tuples.
-    fn concat_sequences(a: &Value, b: &Value, plain_add: bool) -> Option<Value> {
-        let t = types();
-        let (ta, tb) = (type_of(a), type_of(b));
-        if !std::ptr::eq(ta, tb) {
-            return None;
-        }
-        if plain_add && std::ptr::eq(ta, &*t.list) {
-            let (x, y) = (a.downcast::<ListData>()?, b.downcast::<ListData>()?);
-            let mut items = x.data.snapshot();
-            items.extend(y.data.snapshot());
-            return Some(crate::types::list::new_list(items));
-        }
-        if std::ptr::eq(ta, &*t.tuple) {
-            let (x, y) = (a.downcast::<TupleData>()?, b.downcast::<TupleData>()?);
-            if y.data.is_empty() {
-                return Some(a.clone());
-            }
-            if x.data.is_empty() {
-                return Some(b.clone());
-            }
-            let mut items = Vec::with_capacity(x.data.len() + y.data.len());
-            items.extend_from_slice(x.data.items());
-            items.extend_from_slice(y.data.items());
-            return Some(crate::types::tuple::new_tuple(items));
-        }
-        None
     }
 
     /// Tries `a.fwd(b)` and `b.refl(a)` in CPython's order; NotImplemented if neither works.

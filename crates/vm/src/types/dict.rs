@@ -698,6 +698,18 @@ fn view_operand_to_set(vm: &mut Vm, operand: &Value) -> PyResult<Value> {
     Ok(set)
 }
 
+/// A view's items and another iterable's items as two new sets (comparisons).
+fn view_and_other_as_sets(
+    vm: &mut Vm,
+    v: &Obj<DictViewData>,
+    other: &Value,
+) -> PyResult<(Value, Value)> {
+    let mine = crate::types::set::new_set_from(vm, view_items(v))?;
+    let other_items = vm.collect(other)?;
+    let theirs = crate::types::set::new_set_from(vm, other_items)?;
+    Ok((mine, theirs))
+}
+
 fn is_set_like_view(v: &Value) -> bool {
     v.downcast::<DictViewData>()
         .is_some_and(|o| o.data.kind != ViewKind::Values)
@@ -804,16 +816,12 @@ fn view_eq(vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     if v.data.kind == ViewKind::Values {
         return Ok(Value::bool(this.is(other)));
     }
-    let is_setlike = other
-        .downcast::<DictViewData>()
-        .is_some_and(|o| o.data.kind != ViewKind::Values)
-        || other.downcast::<crate::types::set::SetData>().is_some();
+    let is_setlike =
+        is_set_like_view(other) || other.downcast::<crate::types::set::SetData>().is_some();
     if !is_setlike {
         return Ok(not_implemented());
     }
-    let mine = crate::types::set::new_set_from(vm, view_items(v))?;
-    let other_items = vm.collect(other)?;
-    let theirs = crate::types::set::new_set_from(vm, other_items)?;
+    let (mine, theirs) = view_and_other_as_sets(vm, v, other)?;
     vm.rich_compare(&mine, &theirs, krait_bytecode::ComparisonOperator::Equal)
 }
 
@@ -825,16 +833,12 @@ fn view_order(
 ) -> PyResult<Value> {
     let [other] = args.exact::<1>("comparison")?;
     let v = view(this)?;
-    let is_setlike = other
-        .downcast::<DictViewData>()
-        .is_some_and(|o| o.data.kind != ViewKind::Values)
-        || other.downcast::<crate::types::set::SetData>().is_some();
+    let is_setlike =
+        is_set_like_view(other) || other.downcast::<crate::types::set::SetData>().is_some();
     if v.data.kind == ViewKind::Values || !is_setlike {
         return Ok(not_implemented());
     }
-    let mine = crate::types::set::new_set_from(vm, view_items(v))?;
-    let other_items = vm.collect(other)?;
-    let theirs = crate::types::set::new_set_from(vm, other_items)?;
+    let (mine, theirs) = view_and_other_as_sets(vm, v, other)?;
     vm.rich_compare(&mine, &theirs, op)
 }
 

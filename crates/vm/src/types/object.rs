@@ -60,22 +60,8 @@ pub fn object_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Valu
     if !args.is_empty() {
         // Excess arguments are an error only if neither __new__ nor __init__ is overridden.
         let names = crate::intern::names();
-        let new_overridden = !cls.lookup(&names.__new__).is_some_and(|f| {
-            t.object
-                .data
-                .dict
-                .data
-                .get_str(&names.__new__)
-                .is_some_and(|o| o.is(&f))
-        });
-        let init_overridden = !cls.lookup(&names.__init__).is_some_and(|f| {
-            t.object
-                .data
-                .dict
-                .data
-                .get_str(&names.__init__)
-                .is_some_and(|o| o.is(&f))
-        });
+        let new_overridden = overrides_object(cls, &names.__new__);
+        let init_overridden = overrides_object(cls, &names.__init__);
         if new_overridden || !init_overridden {
             return Err(PyErr::type_error(format!(
                 "{}() takes no arguments",
@@ -96,25 +82,10 @@ pub fn object_new(vm: &mut Vm, cls: &Obj<TypeData>, args: Args) -> PyResult<Valu
 
 fn object_init(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
     if !args.is_empty() {
-        let t = types();
         let names = crate::intern::names();
         let ty = type_of(this);
-        let init_overridden = !ty.lookup(&names.__init__).is_some_and(|f| {
-            t.object
-                .data
-                .dict
-                .data
-                .get_str(&names.__init__)
-                .is_some_and(|o| o.is(&f))
-        });
-        let new_overridden = !ty.lookup(&names.__new__).is_some_and(|f| {
-            t.object
-                .data
-                .dict
-                .data
-                .get_str(&names.__new__)
-                .is_some_and(|o| o.is(&f))
-        });
+        let init_overridden = overrides_object(ty, &names.__init__);
+        let new_overridden = overrides_object(ty, &names.__new__);
         if init_overridden || !new_overridden {
             return Err(PyErr::type_error(if init_overridden {
                 "object.__init__() takes exactly one argument (the instance to initialize)"
@@ -125,6 +96,13 @@ fn object_init(_vm: &mut Vm, this: &Value, args: Args) -> PyResult<Value> {
         }
     }
     Ok(Value::NONE)
+}
+
+/// Whether `ty`'s `name` (found along its MRO) is not `object`'s own.
+fn overrides_object(ty: &Obj<TypeData>, name: &Value) -> bool {
+    let object_attr = types().object.data.dict.data.get_str(name);
+    !ty.lookup(name)
+        .is_some_and(|f| object_attr.is_some_and(|o| o.is(&f)))
 }
 
 /// `<module.Qualname object at 0x...>`

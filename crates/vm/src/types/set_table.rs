@@ -273,7 +273,7 @@ impl SetTable {
     /// `set_swap_bodies`). Returns the old slots.
     pub fn replace_body(&mut self, other: SetTable) -> Vec<SetEntry> {
         let finger = self.finger;
-        let version = self.version + other.version + 1;
+        let version = self.version + 1;
         let old = std::mem::replace(self, other);
         self.finger = finger;
         self.version = version;
